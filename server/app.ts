@@ -6,7 +6,7 @@ import { pinoHttp } from "pino-http";
 import { db } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
 import { logger } from "~/platform/logger.server";
-import { cspNonce, sameOriginMutations, securityHeaders } from "./security";
+import { cspNonce, routeHeadersOverrideDefaults, sameOriginMutations, securityHeaders } from "./security";
 
 export type AppOptions = {
   build: () => Promise<ServerBuild>;
@@ -24,6 +24,7 @@ export function createApp({ build, assets }: AppOptions) {
   app.use(pinoHttp({ logger, autoLogging: { ignore: (request) => request.url?.startsWith("/assets/") ?? false } }));
   app.use(cspNonce);
   app.use(securityHeaders({ development }));
+  app.use(routeHeadersOverrideDefaults(["referrer-policy", "cache-control"]));
   app.get("/healthz", async (_request, response) => {
     try {
       await db.$queryRaw`SELECT 1`;

@@ -26,7 +26,7 @@ export async function boot(options: { runWorkers?: boolean; allowEmbeddedDatabas
     }
     embedded = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIRECTORY, "pglite") });
     process.env.DATABASE_URL = embedded.url;
-    logger.info({ dataDir: ".data/pglite" }, "using the embedded PostgreSQL database (set DATABASE_URL to use a server)");
+    logger.info({ dataDir: ".data/pglite", url: embedded.url }, "using the embedded PostgreSQL database (set DATABASE_URL to use a server)");
   }
   if (!process.env.AUTH_SECRET && process.env.NODE_ENV !== "production") {
     process.env.AUTH_SECRET = developmentSecret();

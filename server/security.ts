@@ -54,3 +54,18 @@ export function sameOriginMutations(options: { exemptPaths: string[] }) {
     next();
   };
 }
+
+/**
+ * Remix's Express adapter appends a route's headers to those already set, so a route that
+ * tightens a default (a token page's `Referrer-Policy: no-referrer`) would send both values.
+ * For these headers the route's value replaces the default instead.
+ */
+export function routeHeadersOverrideDefaults(headerNames: string[]) {
+  const overridable = new Set(headerNames.map((name) => name.toLowerCase()));
+  return (_request: Request, response: Response, next: NextFunction) => {
+    const append = response.append.bind(response);
+    response.append = (field: string, value?: string[] | string) =>
+      overridable.has(field.toLowerCase()) && value !== undefined ? response.set(field, value) : append(field, value);
+    next();
+  };
+}
