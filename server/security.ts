@@ -45,14 +45,21 @@ export function sameOriginMutations(options: { exemptPaths: string[] }) {
     if (SAFE_METHODS.has(request.method) || options.exemptPaths.some((path) => request.path.startsWith(path))) return next();
     const origin = request.get("origin");
     const fetchSite = request.get("sec-fetch-site");
-    const host = request.get("x-forwarded-host") ?? request.get("host");
-    const crossSite = (origin && origin !== "null" && new URL(origin).host !== host) || origin === "null" || fetchSite === "cross-site";
+    // Behind a trusted proxy the browser-facing host is the forwarded one; otherwise that header
+    // is client-controlled and ignored.
+    const host = (request.app.get("trust proxy") && request.get("x-forwarded-host")) || request.get("host");
+    // An opaque ("null") or unreadable Origin cannot be proved to be ours, so it counts as another site.
+    const crossSite = fetchSite === "cross-site" || (origin !== undefined && originHost(origin) !== host);
     if (crossSite) {
       response.status(403).type("text/plain").send("This request came from another site and was refused.");
       return;
     }
     next();
   };
+}
+
+function originHost(origin: string): string | undefined {
+  return URL.canParse(origin) ? new URL(origin).host : undefined;
 }
 
 /**

@@ -8,11 +8,20 @@ export const emailAddress = z
   .max(254, { message: "That address is too long." })
   .pipe(z.email({ message: "Enter an address like name@company.com." }));
 
-/** Only same-site paths: an open redirect here would turn our sign-in link into a phishing tool. */
+const SAME_SITE = "http://same-site.invalid";
+
+/**
+ * Only same-site paths: an open redirect here would turn our sign-in link into a phishing tool.
+ * The path is resolved as a browser would, which drops tabs and newlines and reads "\\" as "/".
+ */
 export const safeRedirectPath = z
   .string()
   .optional()
-  .transform((value) => (value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/"));
+  .transform((value) => {
+    if (!value?.startsWith("/") || !URL.canParse(value, SAME_SITE)) return "/";
+    const url = new URL(value, SAME_SITE);
+    return url.origin === SAME_SITE ? `${url.pathname}${url.search}${url.hash}` : "/";
+  });
 
 export const signInRequestSchema = z.object({ email: emailAddress, redirectTo: safeRedirectPath });
 

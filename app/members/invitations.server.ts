@@ -1,11 +1,11 @@
 import TeammateInvitationEmail, { teammateInvitationSubject } from "#emails/teammate-invitation";
 import type { Role } from "~/generated/prisma/enums";
-import { canAssignRole, roleLabels } from "~/organizations/permissions";
-import { db } from "~/platform/db.server";
+import { canAssignRole } from "~/organizations/permissions";
+import { db, type Tx } from "~/platform/db.server";
 import { queueEmail } from "~/platform/email.server";
 import { env } from "~/platform/env.server";
 import { assertCan, type TenantScope } from "~/platform/tenancy.server";
-import type { Tx } from "~/platform/db.server";
+import { roleWithArticle } from "./members.server";
 import { MemberRuleError } from "./rules";
 
 export const INVITATION_VALID_DAYS = 7;
@@ -29,7 +29,7 @@ export function listPendingInvitations(scope: TenantScope) {
 export async function inviteTeammate(scope: TenantScope, input: { email: string; role: Role }) {
   assertCan(scope, "members:invite");
   if (!canAssignRole(scope.role, input.role)) {
-    throw new MemberRuleError(`As ${roleLabels[scope.role].toLowerCase()}, you can't invite someone as ${roleLabels[input.role].toLowerCase()}.`);
+    throw new MemberRuleError(`As ${roleWithArticle[scope.role]}, you can't invite someone as ${roleWithArticle[input.role]}.`);
   }
   const alreadyMember = await db.membership.count({
     where: { organizationId: scope.organizationId, user: { email: input.email } },
@@ -49,17 +49,30 @@ export async function inviteTeammate(scope: TenantScope, input: { email: string;
   });
 }
 
+/**
+ * Resending or revoking an invitation hands out or withholds its role, so the same rule as
+ * inviting applies: a manager cannot keep an admin invitation alive, nor cancel one.
+ */
+async function findPendingInvitation(tx: Tx, scope: TenantScope, invitationId: string) {
+  const invitation = await tx.teammateInvitation.findFirst({
+    where: { id: invitationId, organizationId: scope.organizationId, acceptedAt: null, revokedAt: null },
+    select: { id: true, email: true, role: true },
+  });
+  if (!invitation) throw new MemberRuleError("That invitation is no longer pending. Reload the page to see the current list.");
+  if (!canAssignRole(scope.role, invitation.role)) {
+    throw new MemberRuleError(`As ${roleWithArticle[scope.role]}, you can't change an invitation to join as ${roleWithArticle[invitation.role]}.`);
+  }
+  return invitation;
+}
+
 export async function resendInvitation(scope: TenantScope, invitationId: string) {
   assertCan(scope, "members:invite");
   return db.$transaction(async (tx) => {
+    await findPendingInvitation(tx, scope, invitationId);
     const now = new Date();
-    const { count } = await tx.teammateInvitation.updateMany({
-      where: { id: invitationId, organizationId: scope.organizationId, acceptedAt: null, revokedAt: null },
-      data: { lastSentAt: now, expiresAt: invitationExpiry(now) },
-    });
-    if (count === 0) throw new MemberRuleError("That invitation is no longer pending.");
-    const invitation = await tx.teammateInvitation.findUniqueOrThrow({
+    const invitation = await tx.teammateInvitation.update({
       where: { id: invitationId },
+      data: { lastSentAt: now, expiresAt: invitationExpiry(now) },
       select: { id: true, email: true, role: true, expiresAt: true },
     });
     await queueInvitationEmail(tx, scope, invitation);
@@ -69,11 +82,11 @@ export async function resendInvitation(scope: TenantScope, invitationId: string)
 
 export async function revokeInvitation(scope: TenantScope, invitationId: string) {
   assertCan(scope, "members:invite");
-  const { count } = await db.teammateInvitation.updateMany({
-    where: { id: invitationId, organizationId: scope.organizationId, acceptedAt: null, revokedAt: null },
-    data: { revokedAt: new Date() },
+  return db.$transaction(async (tx) => {
+    const invitation = await findPendingInvitation(tx, scope, invitationId);
+    await tx.teammateInvitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
+    return invitation;
   });
-  if (count === 0) throw new MemberRuleError("That invitation is no longer pending.");
 }
 
 async function queueInvitationEmail(tx: Tx, scope: TenantScope, invitation: { email: string; role: Role; expiresAt: Date }) {

@@ -1,10 +1,18 @@
 import { z } from "zod";
-import { emailAddress } from "~/auth/schemas";
 import { ROLES } from "~/organizations/permissions";
 
 export const role = z.enum(ROLES, { message: "Choose a role." });
 
-export const inviteTeammateSchema = z.object({ intent: z.literal("invite"), email: emailAddress, role });
+// The sign-in address schema speaks to the person signing in; this one is about someone else.
+const teammateEmail = z
+  .string({ message: "Enter your teammate's work email address." })
+  .trim()
+  .toLowerCase()
+  .min(1, { message: "Enter your teammate's work email address." })
+  .max(254, { message: "That address is too long." })
+  .pipe(z.email({ message: "Enter an address like name@company.com." }));
+
+export const inviteTeammateSchema = z.object({ intent: z.literal("invite"), email: teammateEmail, role });
 
 export const memberActionSchema = z.discriminatedUnion("intent", [
   inviteTeammateSchema,
@@ -12,4 +20,5 @@ export const memberActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("remove"), membershipId: z.string().min(1) }),
   z.object({ intent: z.literal("resend-invitation"), invitationId: z.string().min(1) }),
   z.object({ intent: z.literal("revoke-invitation"), invitationId: z.string().min(1) }),
+  z.object({ intent: z.literal("leave") }),
 ]);

@@ -1,6 +1,7 @@
 import { Auth, skipCSRFCheck, type AuthConfig } from "@auth/core";
 import type { Adapter } from "@auth/core/adapters";
 import type { EmailConfig } from "@auth/core/providers/email";
+import { AuthError } from "@auth/core/errors";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { redirect } from "@remix-run/node";
 import SignInLinkEmail, { signInLinkSubject } from "#emails/sign-in-link";
@@ -8,6 +9,7 @@ import { acceptPendingInvitations } from "~/members/invitations.server";
 import { db } from "./db.server";
 import { env } from "./env.server";
 import { queueEmail } from "./email.server";
+import { logger } from "./logger.server";
 
 export const AUTH_BASE_PATH = "/api/auth";
 export const SIGN_IN_LINK_MAX_AGE_SECONDS = 15 * 60;
@@ -63,6 +65,18 @@ export function authConfig(): AuthConfig {
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
     providers: [emailProvider],
     pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in/confirm" },
+    logger: {
+      // A used, expired or mistyped link is the visitor's slip, answered with "request a new link";
+      // Auth.js's default logger would print it to the console as an error.
+      error(error) {
+        const type = error instanceof AuthError ? error.type : error.name;
+        if (type === "Verification") logger.info({ authError: type }, "a sign-in link was refused: expired, used or mistyped");
+        else logger.error({ err: error, authError: type }, "Auth.js failed");
+      },
+      warn(code) {
+        logger.warn({ authWarning: code }, "Auth.js warning");
+      },
+    },
     events: {
       async signIn({ user }) {
         if (user.email) await acceptPendingInvitations(user.email);

@@ -1,9 +1,9 @@
 import { render } from "@react-email/render";
 import type { ReactElement } from "react";
-import { Resend } from "resend";
+import { Resend, type ErrorResponse } from "resend";
 import { db, type Tx } from "./db.server";
 import { env } from "./env.server";
-import { enqueueJob, type JobDefinition } from "./jobs.server";
+import { enqueueDelayedJob, enqueueJob, type JobDefinition } from "./jobs.server";
 import { logger } from "./logger.server";
 
 export type OutgoingEmail = { kind: string; to: string; subject: string; react: ReactElement };
@@ -17,19 +17,32 @@ export async function renderEmail(react: ReactElement): Promise<RenderedEmail> {
 
 type SendEmailJob = { emailId: string };
 
+const SEND_EMAIL_RETRY_LIMIT = 10;
+
 export const sendEmailJob: JobDefinition<SendEmailJob> = {
   name: "email.send",
-  queue: { retryLimit: 10, retryDelay: 2, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 120 },
+  queue: { retryLimit: SEND_EMAIL_RETRY_LIMIT, retryDelay: 2, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 120 },
   concurrency: 2,
-  handle: async ({ emailId }, job) => {
-    try {
-      await deliverEmail(emailId);
-    } catch (error) {
-      if (job.retryCount >= (sendEmailJob.queue.retryLimit ?? 0)) await markEmailFailed(emailId);
-      throw error;
-    }
-  },
+  handle: (data, job) => handleSendEmailJob(data, job, emailTransport()),
 };
+
+/** One attempt of the `email.send` job; the transport is a parameter so tests can aim it at a fake provider. */
+export async function handleSendEmailJob({ emailId }: SendEmailJob, job: { retryCount: number }, via: EmailTransport): Promise<void> {
+  try {
+    await deliverEmail(emailId, via);
+  } catch (error) {
+    if (error instanceof EmailDeliveryError && error.retryAfterSeconds !== undefined) {
+      // The provider said how long to wait, but pg-boss derives a retry's delay from the queue's
+      // backoff alone: `fail` takes no delay, and `update` cannot move a job that is running. So
+      // this attempt completes and a fresh job starts after the wait. Being rate limited is not
+      // the email's fault, so the fresh job also gets the whole retry budget.
+      await enqueueDelayedJob(sendEmailJob, { emailId }, { delaySeconds: error.retryAfterSeconds, singletonKey: emailId });
+      return;
+    }
+    if (job.retryCount >= SEND_EMAIL_RETRY_LIMIT) await markEmailFailed(emailId);
+    throw error;
+  }
+}
 
 /**
  * Records the email and its delivery job in the caller's transaction: if the change that causes
@@ -46,6 +59,7 @@ export async function queueEmail(tx: Tx, email: OutgoingEmail): Promise<string> 
   return record.id;
 }
 
+/** A failure that may pass (a timeout, a provider outage, a rate limit): the job retries it. */
 export class EmailDeliveryError extends Error {
   override name = "EmailDeliveryError";
   constructor(message: string, readonly retryAfterSeconds?: number) {
@@ -53,54 +67,83 @@ export class EmailDeliveryError extends Error {
   }
 }
 
+/** The provider refused this email for good (an invalid address, an unverified sender): retrying cannot help. */
+export class EmailRejectedError extends Error {
+  override name = "EmailRejectedError";
+}
+
 type Delivery = { transport: string; providerMessageId: string | null };
 
 export interface EmailTransport {
   readonly name: string;
-  /** The idempotency key makes a retry after a crash a no-op at the provider. */
+  /**
+   * Throws EmailRejectedError when retrying cannot help, and any other error when it may.
+   * The idempotency key makes a retry after a crash a no-op at the provider.
+   */
   send(email: { from: string; to: string; subject: string; html: string; text: string }, idempotencyKey: string): Promise<Delivery>;
 }
 
 const PROVIDER_TIMEOUT_MS = 15_000;
 
-class ResendTransport implements EmailTransport {
-  readonly name = "resend";
-  readonly #client: Resend;
-  constructor(apiKey: string) {
-    this.#client = new Resend(apiKey);
+export function createResendTransport(apiKey: string, options: { baseUrl?: string; timeoutMs?: number } = {}): EmailTransport {
+  const client = new Resend(apiKey, { baseUrl: options.baseUrl });
+  const timeoutMs = options.timeoutMs ?? PROVIDER_TIMEOUT_MS;
+  return {
+    name: "resend",
+    async send(email, idempotencyKey) {
+      const signal = AbortSignal.timeout(timeoutMs);
+      const { data, error, headers } = await client.emails.send(email, { idempotencyKey, signal });
+      if (!error) return { transport: "resend", providerMessageId: data.id };
+      // The SDK never throws: a timeout comes back as an error without a status, like a network failure.
+      if (signal.aborted) throw new EmailDeliveryError(`Resend did not answer within ${timeoutMs / 1000}s`);
+      throw resendFailure(error, headers);
+    },
+  };
+}
+
+function resendFailure(error: ErrorResponse, headers: Record<string, string> | null): Error {
+  const description = `${error.statusCode ?? "no response"} ${error.name}: ${error.message}`;
+  if (error.statusCode === 429) {
+    return new EmailDeliveryError(`Resend is rate limiting us (${description})`, retryAfterSeconds(headers));
   }
-  async send(email: Parameters<EmailTransport["send"]>[0], idempotencyKey: string): Promise<Delivery> {
-    const timeout = new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new EmailDeliveryError(`Resend did not answer within ${PROVIDER_TIMEOUT_MS / 1000}s`)), PROVIDER_TIMEOUT_MS).unref(),
-    );
-    const { data, error } = await Promise.race([this.#client.emails.send(email, { idempotencyKey }), timeout]);
-    if (error) throw new EmailDeliveryError(`Resend refused the email: ${error.name}: ${error.message}`);
-    return { transport: this.name, providerMessageId: data?.id ?? null };
+  // A 409 concurrent_idempotent_requests means an earlier attempt with the same key is still in flight.
+  if (error.statusCode === null || error.statusCode >= 500 || error.name === "concurrent_idempotent_requests") {
+    return new EmailDeliveryError(`Resend could not take the email (${description})`);
   }
+  return new EmailRejectedError(`Resend refused the email (${description})`);
+}
+
+function retryAfterSeconds(headers: Record<string, string> | null): number | undefined {
+  const seconds = Number(headers?.["retry-after"]);
+  return seconds > 0 ? Math.ceil(seconds) : undefined;
 }
 
 /** Development and demo instances: the email stays in the database and is read at /dev/mail. */
-class DevMailboxTransport implements EmailTransport {
-  readonly name = "dev-mailbox";
-  async send(): Promise<Delivery> {
-    return { transport: this.name, providerMessageId: null };
-  }
-}
+const devMailboxTransport: EmailTransport = {
+  name: "dev-mailbox",
+  async send() {
+    return { transport: "dev-mailbox", providerMessageId: null };
+  },
+};
 
 let transport: EmailTransport | undefined;
 
 export function emailTransport(): EmailTransport {
-  const { EMAIL_DELIVERY, RESEND_API_KEY } = env();
-  transport ??= EMAIL_DELIVERY === "resend" && RESEND_API_KEY ? new ResendTransport(RESEND_API_KEY) : new DevMailboxTransport();
+  const { EMAIL_DELIVERY, RESEND_API_KEY, RESEND_BASE_URL } = env();
+  transport ??=
+    EMAIL_DELIVERY === "resend" && RESEND_API_KEY ? createResendTransport(RESEND_API_KEY, { baseUrl: RESEND_BASE_URL }) : devMailboxTransport;
   return transport;
 }
 
+/**
+ * Sends a queued email once: an email already sent or failed is left alone. Throws when the
+ * attempt may be retried; an email the provider refuses for good is marked failed instead.
+ */
 export async function deliverEmail(emailId: string, via: EmailTransport = emailTransport()): Promise<void> {
-  const email = await db.outboundEmail.update({
-    where: { id: emailId },
-    data: { attempts: { increment: 1 } },
-  });
-  if (email.status === "sent") return;
+  const email = await db.outboundEmail.findUniqueOrThrow({ where: { id: emailId } });
+  if (email.status !== "queued") return;
+  await db.outboundEmail.update({ where: { id: emailId }, data: { attempts: { increment: 1 } } });
+  const attempt = email.attempts + 1;
   try {
     const delivery = await via.send(
       { from: email.from, to: email.to, subject: email.subject, html: email.html, text: email.text },
@@ -112,8 +155,13 @@ export async function deliverEmail(emailId: string, via: EmailTransport = emailT
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof EmailRejectedError) {
+      await db.outboundEmail.update({ where: { id: emailId }, data: { status: "failed", lastError: message } });
+      logger.error({ emailId, attempt, err: message }, "the email provider refused the email; it will not be retried");
+      return;
+    }
     await db.outboundEmail.update({ where: { id: emailId }, data: { lastError: message } });
-    logger.warn({ emailId, attempt: email.attempts, err: message }, "email delivery failed; it will be retried");
+    logger.warn({ emailId, attempt, err: message }, "email delivery failed; it will be retried");
     throw error;
   }
 }

@@ -1,5 +1,17 @@
 import { sendEmailJob } from "./email.server";
 import type { JobDefinition } from "./jobs.server";
+import { logger } from "./logger.server";
+import { pruneExpiredRateLimits } from "./rate-limit.server";
+
+export const pruneRateLimitsJob: JobDefinition<object> = {
+  name: "maintenance.prune-rate-limits",
+  queue: { retryLimit: 0, expireInSeconds: 300 },
+  cron: "*/15 * * * *",
+  handle: async () => {
+    const pruned = await pruneExpiredRateLimits();
+    logger.info({ pruned }, "pruned expired rate limit counters");
+  },
+};
 
 /** Every queue the app uses; web processes create them, worker processes work them. */
-export const jobDefinitions = [sendEmailJob] as JobDefinition<object>[];
+export const jobDefinitions: JobDefinition<object>[] = [sendEmailJob, pruneRateLimitsJob];
