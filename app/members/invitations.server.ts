@@ -26,8 +26,10 @@ export function listPendingInvitations(scope: TenantScope) {
 }
 
 /** Inviting an address again refreshes its invitation rather than creating a second one. */
-export async function inviteTeammate(scope: TenantScope, input: { email: string; role: Role }) {
+export async function inviteTeammate(scope: TenantScope, { email: rawEmail, role }: { email: string; role: Role }) {
   assertCan(scope, "members:invite");
+  // Sign-in matches invitations by the normalised address, so store it that way whoever calls.
+  const input = { email: rawEmail.trim().toLowerCase(), role };
   if (!canAssignRole(scope.role, input.role)) {
     throw new MemberRuleError(`As ${roleWithArticle[scope.role]}, you can't invite someone as ${roleWithArticle[input.role]}.`);
   }

@@ -38,6 +38,7 @@ export default function NewOrganization() {
   const [form, fields] = useForm({
     lastResult,
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: createOrganizationSchema }),
   });
   return (

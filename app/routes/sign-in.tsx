@@ -41,6 +41,7 @@ export default function SignIn() {
     lastResult: actionData?.result,
     defaultValue: { email, redirectTo },
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signInRequestSchema }),
   });
   return (

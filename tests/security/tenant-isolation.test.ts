@@ -26,6 +26,7 @@ const expectations: Record<string, { loader: Role; actions: Record<string, { min
       remove: { minimumRole: "admin", form: ({ membershipId }) => ({ intent: "remove", membershipId }) },
       "resend-invitation": { minimumRole: "manager", form: ({ invitationId }) => ({ intent: "resend-invitation", invitationId }) },
       "revoke-invitation": { minimumRole: "manager", form: ({ invitationId }) => ({ intent: "revoke-invitation", invitationId }) },
+      leave: { minimumRole: "member", form: () => ({ intent: "leave" }) },
     },
   },
 };

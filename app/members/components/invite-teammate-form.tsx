@@ -29,6 +29,8 @@ export function InviteTeammateForm({
     lastResult: outcome?.result,
     defaultValue: { role: "member" },
     shouldValidate: "onBlur",
+    // Clearing the error while typing, not on blur, keeps the button from jumping away mid-click.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteTeammateSchema }),
   });
   return (

@@ -1,4 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { useState } from "react";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
@@ -37,6 +38,13 @@ export function MembersList({
 }) {
   // A success, or an error about someone no longer listed, has no row to sit beside.
   const outcomeHasRow = outcome && !outcome.ok && members.some((member) => member.id === outcome.membershipId);
+  // Each fresh list from the server resets the role selects, so a refused change doesn't linger on screen.
+  const [listShown, setListShown] = useState(members);
+  const [revision, setRevision] = useState(0);
+  if (listShown !== members) {
+    setListShown(members);
+    setRevision(revision + 1);
+  }
   return (
     <Card>
       <CardHeader title={`Team (${members.length})`} description={`Everyone who can sign in to ${organizationName}, and their role.`} />
@@ -46,6 +54,7 @@ export function MembersList({
           {members.map((member) => (
             <MemberItem
               key={member.id}
+              revision={revision}
               member={member}
               organizationName={organizationName}
               assignableRoles={assignableRoles}
@@ -59,11 +68,13 @@ export function MembersList({
 }
 
 function MemberItem({
+  revision,
   member,
   organizationName,
   assignableRoles,
   error,
 }: {
+  revision: number;
   member: MemberRow;
   organizationName: string;
   assignableRoles: Role[];
@@ -96,8 +107,7 @@ function MemberItem({
               <label htmlFor={selectId} className="sr-only">
                 Role for {member.name}
               </label>
-              {/* Keyed by role so a saved change resets the control to what the server now says. */}
-              <select key={member.role} id={selectId} name="role" defaultValue={member.role} className={selectClasses}>
+              <select key={`${member.role}:${revision}`} id={selectId} name="role" defaultValue={member.role} className={selectClasses}>
                 {assignableRoles.map((role) => (
                   <option key={role} value={role}>
                     {roleLabels[role]}

@@ -67,14 +67,9 @@ function InvitationItem({ invitation, error }: { invitation: InvitationRow; erro
         <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
           <Badge>{roleLabels[invitation.role]}</Badge>
           <span>Invited by {invitation.invitedBy}</span>
-          <span aria-hidden="true">·</span>
-          <span>
-            sent <FormattedDate date={invitation.sentAt} />
-          </span>
-          <span aria-hidden="true">·</span>
-          <span>
-            expires <FormattedDate date={invitation.expiresAt} />
-          </span>
+        </p>
+        <p className="mt-1 text-sm text-slate-600">
+          Sent <FormattedDate date={invitation.sentAt} />, expires <FormattedDate date={invitation.expiresAt} />
         </p>
       </div>
       {invitation.manageable ? (
