@@ -22,14 +22,39 @@ export type Capability =
   | "members:view"
   | "members:invite"
   | "members:manage"
+  | "partnerships:view"
+  | "partnerships:manage"
+  | "events:view"
+  | "events:plan"
   | "billing:manage";
 
 /** What each role may do: the one place every permission check reads. */
 export const capabilitiesByRole = {
-  owner: ["organization:view", "organization:edit", "members:view", "members:invite", "members:manage", "billing:manage"],
-  admin: ["organization:view", "organization:edit", "members:view", "members:invite", "members:manage"],
-  manager: ["organization:view", "members:view", "members:invite"],
-  member: ["organization:view", "members:view"],
+  owner: [
+    "organization:view",
+    "organization:edit",
+    "members:view",
+    "members:invite",
+    "members:manage",
+    "partnerships:view",
+    "partnerships:manage",
+    "events:view",
+    "events:plan",
+    "billing:manage",
+  ],
+  admin: [
+    "organization:view",
+    "organization:edit",
+    "members:view",
+    "members:invite",
+    "members:manage",
+    "partnerships:view",
+    "partnerships:manage",
+    "events:view",
+    "events:plan",
+  ],
+  manager: ["organization:view", "members:view", "members:invite", "partnerships:view", "partnerships:manage", "events:view", "events:plan"],
+  member: ["organization:view", "members:view", "partnerships:view", "events:view"],
 } as const satisfies Record<Role, readonly Capability[]>;
 
 export function roleCan(role: Role, capability: Capability): boolean {

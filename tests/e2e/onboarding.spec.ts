@@ -29,11 +29,11 @@ test("sign in, create a company, invite a teammate who joins, change their role,
 
   await owner.getByRole("link", { name: "Members" }).click();
   await expect(owner.getByRole("heading", { name: "Members", level: 1 })).toBeVisible();
-  await owner.getByLabel("Email address").fill(teammateEmail);
+  await owner.getByLabel("Work email").fill(teammateEmail);
   await owner.getByLabel("Role", { exact: true }).selectOption("member");
   await owner.getByRole("button", { name: "Send invitation" }).click();
   await expect(owner.getByText(`Invitation sent to ${teammateEmail}`)).toBeVisible();
-  await expect(owner.getByRole("region", { name: "Pending invitations" }).getByText(teammateEmail)).toBeVisible();
+  await expect(owner.getByRole("listitem").filter({ hasText: teammateEmail })).toBeVisible();
   await expectNoAxeViolations(owner);
 
   const invitation = await latestEmailTo(owner, teammateEmail, "invited you to join Northwind Traders");
@@ -46,17 +46,17 @@ test("sign in, create a company, invite a teammate who joins, change their role,
   await expect(teammate.getByText("Your role: Member")).toBeVisible();
 
   await owner.reload();
-  const teammateRow = owner.getByRole("row", { name: new RegExp(teammateEmail) });
-  await teammateRow.getByLabel(/Role for/).selectOption("manager");
-  await teammateRow.getByRole("button", { name: "Change role" }).click();
-  await expect(owner.getByRole("row", { name: new RegExp(teammateEmail) }).getByText("Manager", { exact: true }).first()).toBeVisible();
+  const teammateRow = () => owner.getByRole("listitem").filter({ has: owner.getByText(teammateEmail, { exact: true }) });
+  await teammateRow().getByLabel(/Role for/).selectOption("manager");
+  await teammateRow().getByRole("button", { name: /Change role/ }).click();
+  await expect(teammateRow().getByText("Manager", { exact: true })).toBeVisible();
 
   await teammate.reload();
   await expect(teammate.getByText("Your role: Manager")).toBeVisible();
 
   owner.once("dialog", (dialog) => dialog.accept());
-  await owner.getByRole("row", { name: new RegExp(teammateEmail) }).getByRole("button", { name: "Remove" }).click();
-  await expect(owner.getByRole("row", { name: new RegExp(teammateEmail) })).toHaveCount(0);
+  await teammateRow().getByRole("button", { name: /Remove/ }).click();
+  await expect(teammateRow()).toHaveCount(0);
 
   await teammate.reload();
   await expect(teammate.getByRole("heading", { name: /couldn't find that company/ })).toBeVisible();
