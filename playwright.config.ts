@@ -31,6 +31,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     baseURL: appUrl,
+    // Fail a stuck step with its own message instead of the whole test's timeout.
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
     trace: "on-first-retry",
     screenshot: "only-on-failure",
   },

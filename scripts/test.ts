@@ -59,13 +59,8 @@ async function main(): Promise<number> {
         ? "Test database: embedded PostgreSQL (PGlite, in memory; set DATABASE_URL to use a server)"
         : `Test database: ${redactPassword(database.url)} (created for this run, dropped at the end)`,
     );
-    const port = process.env.E2E_PORT ?? String(await findFreePort());
-    const environment: NodeJS.ProcessEnv = {
-      ...process.env,
-      ...testEnvironment(database.url, `http://localhost:${port}`),
-      E2E_PORT: port,
-      ...(chromium ? { CHROMIUM_PATH: chromium } : {}),
-    };
+    // Vitest sees the same environment as when it runs alone (APP_URL on port 3000).
+    const environment: NodeJS.ProcessEnv = { ...process.env, ...testEnvironment(database.url) };
 
     if (options.unit) {
       const report = path.join(reportDirectory, "vitest.json");
@@ -74,8 +69,17 @@ async function main(): Promise<number> {
     }
     if (options.e2e) {
       if (!(await runPhase("build (remix vite:build)", "remix", ["vite:build"], environment))) return 1;
+      // A free port, so that runs in several checkouts on one machine do not collide.
+      const port = process.env.E2E_PORT ?? String(await findFreePort());
       const report = path.join(reportDirectory, "playwright.json");
-      const ok = await runPhase("end-to-end (playwright)", "playwright", ["test", "--reporter=list,json", ...options.passThrough], { ...environment, PLAYWRIGHT_JSON_OUTPUT_FILE: report }, () => readPlaywrightCounts(report));
+      const e2eEnvironment = {
+        ...process.env,
+        ...testEnvironment(database.url, `http://localhost:${port}`),
+        E2E_PORT: port,
+        CHROMIUM_PATH: chromium,
+        PLAYWRIGHT_JSON_OUTPUT_FILE: report,
+      };
+      const ok = await runPhase("end-to-end (playwright)", "playwright", ["test", "--reporter=list,json", ...options.passThrough], e2eEnvironment, () => readPlaywrightCounts(report));
       if (!ok) return 1;
     }
     return 0;

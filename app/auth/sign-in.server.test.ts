@@ -5,7 +5,7 @@ import { getSessionUser, requireUser } from "~/platform/auth.server";
 import { db } from "~/platform/db.server";
 import * as authApiRoute from "~/routes/api.auth.$";
 import * as signInRoute from "~/routes/sign-in";
-import * as confirmRoute from "~/routes/sign-in.confirm";
+import * as confirmRoute from "~/routes/sign-in_.confirm";
 import * as signOutRoute from "~/routes/sign-out";
 import { createOrganization, createSessionCookie, createUser, uniqueSuffix } from "#tests/factories";
 

@@ -71,7 +71,7 @@ export function authConfig(): AuthConfig {
       error(error) {
         const type = error instanceof AuthError ? error.type : error.name;
         if (type === "Verification") logger.info({ authError: type }, "a sign-in link was refused: expired, used or mistyped");
-        else logger.error({ err: error, authError: type }, "Auth.js failed");
+        else logger.error({ err: error, cause: error.cause, authError: type }, "Auth.js failed");
       },
       warn(code) {
         logger.warn({ authWarning: code }, "Auth.js warning");

@@ -2,7 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
 export const SIGN_IN_LINK_SUBJECT = "Your Rapport sign-in link";
-const MAILBOX_TIMEOUT_MS = 10_000;
+// Delivery is asynchronous, and a new email waits behind any that earlier tests left queued.
+const MAILBOX_TIMEOUT_MS = 30_000;
 const MAILBOX_POLL_INTERVAL_MS = 250;
 
 export type MailboxEmail = { id: string; subject: string; text: string };
@@ -13,13 +14,13 @@ export type MailboxEmail = { id: string; subject: string; text: string };
  * (`redirectTo`, when given).
  */
 export async function signInThroughDevMailbox(page: Page, email: string, options: { redirectTo?: string } = {}): Promise<void> {
-  const previousLink = await newestEmailId(page, email, SIGN_IN_LINK_SUBJECT);
+  const previousEmailId = await newestEmailId(page, email, SIGN_IN_LINK_SUBJECT);
   await page.goto(options.redirectTo ? `/sign-in?${new URLSearchParams({ redirectTo: options.redirectTo })}` : "/sign-in");
   await page.getByLabel("Work email").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page).toHaveURL(/\/sign-in\/check-email/);
 
-  const { text } = await latestEmailTo(page, email, SIGN_IN_LINK_SUBJECT, { newerThan: previousLink });
+  const { text } = await latestEmailTo(page, email, SIGN_IN_LINK_SUBJECT, { newerThan: previousEmailId });
   const confirmationPrefix = `${new URL(page.url()).origin}/sign-in/confirm?`;
   const link = text.split(/\s+/).find((word) => word.startsWith(confirmationPrefix));
   if (!link) throw new Error(`The sign-in email has no link starting with ${confirmationPrefix}. Its text:\n${text}`);
@@ -30,7 +31,7 @@ export async function signInThroughDevMailbox(page: Page, email: string, options
 }
 
 /**
- * The newest email to `address` whose subject contains `subjectIncludes`, waiting up to 10 s for
+ * The newest email to `address` whose subject contains `subjectIncludes`, waiting up to 30 s for
  * the worker to deliver it (or for one newer than the email `newerThan`). The mailbox is read in
  * a tab of its own, so `page` stays where it is.
  */
@@ -52,8 +53,10 @@ export async function latestEmailTo(
     }
     await mailbox.goto(`/dev/mail/${id}`);
     const main = mailbox.getByRole("main");
+    const plainText = main.locator("details pre");
+    await expect(plainText, `the page of email ${id} shows its plain-text version`).toBeAttached();
     const subject = (await main.getByRole("heading", { level: 1 }).textContent()) ?? "";
-    const text = (await main.locator("details pre").textContent()) ?? "";
+    const text = (await plainText.textContent()) ?? "";
     return { id, subject, text };
   });
 }

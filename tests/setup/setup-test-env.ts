@@ -8,7 +8,11 @@ beforeAll(async () => {
   await startJobs(jobDefinitions, { runWorkers: false });
 });
 
+// Jobs a test file queued but never delivered would otherwise be worked by the next file's (or the
+// e2e server's) workers, delaying the emails that test is waiting for.
 afterAll(async () => {
+  const boss = await startJobs(jobDefinitions, { runWorkers: false });
+  for (const { name } of jobDefinitions) await boss.deleteQueuedJobs(name);
   await stopJobs();
   await disconnectDb();
 });
