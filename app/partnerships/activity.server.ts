@@ -10,11 +10,14 @@ export type ActivityInput = {
   changes?: Prisma.InputJsonValue;
 };
 
+/** Who acted: usually a tenant scope. The company is null for someone who answered an invitation without one. */
+export type ActivityActor = Pick<TenantScope, "userId"> & { organizationId: string | null };
+
 /**
  * Appends to the partnership's timeline (and the event's history when `eventId` is given), in the
  * same transaction as the change it describes, so the history never misses or invents a change.
  */
-export async function recordActivity(tx: Tx, scope: Pick<TenantScope, "organizationId" | "userId">, activity: ActivityInput) {
+export async function recordActivity(tx: Tx, scope: ActivityActor, activity: ActivityInput) {
   await tx.partnershipActivity.create({
     data: {
       partnershipId: activity.partnershipId,

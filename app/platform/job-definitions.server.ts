@@ -1,3 +1,5 @@
+import { commentDigestJob } from "~/planning/comment-digest.server";
+import { overdueTasksJob } from "~/planning/overdue-tasks.server";
 import { sendEmailJob } from "./email.server";
 import type { JobDefinition } from "./jobs.server";
 import { logger } from "./logger.server";
@@ -14,4 +16,4 @@ export const pruneRateLimitsJob: JobDefinition<object> = {
 };
 
 /** Every queue the app uses; web processes create them, worker processes work them. */
-export const jobDefinitions: JobDefinition<object>[] = [sendEmailJob, pruneRateLimitsJob];
+export const jobDefinitions: JobDefinition<object>[] = [sendEmailJob, pruneRateLimitsJob, commentDigestJob, overdueTasksJob];

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Form, Link, NavLink, Outlet, useLoaderData, useLocation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { listOrganizationsOf } from "~/organizations/organizations.server";
 import { roleCan, roleLabels } from "~/organizations/permissions";
@@ -21,6 +21,8 @@ const navLinkClass = ({ isActive }: { isActive: boolean }) =>
 
 export default function TenantLayout() {
   const { organization, role, canSeeMembers, otherOrganizations } = useLoaderData<typeof loader>();
+  // The partnerships list lives on the overview; the link is current on every partnership page.
+  const inPartnerships = useLocation().pathname.startsWith(`/o/${organization.slug}/partners/`);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-4">
@@ -57,6 +59,9 @@ export default function TenantLayout() {
         <NavLink to={`/o/${organization.slug}`} end className={navLinkClass}>
           Overview
         </NavLink>
+        <Link to={`/o/${organization.slug}#partnerships`} aria-current={inPartnerships ? "page" : undefined} className={navLinkClass({ isActive: inPartnerships })}>
+          Partners
+        </Link>
         {canSeeMembers ? (
           <NavLink to={`/o/${organization.slug}/members`} className={navLinkClass}>
             Members
