@@ -35,6 +35,8 @@ export function createApp({ build, assets }: AppOptions) {
     }
   });
 
+  // Browsers ask for /favicon.ico whatever the page links; the icon is an SVG.
+  app.get("/favicon.ico", (_request, response) => response.redirect(301, "/favicon.svg"));
   app.use(...assets);
   app.use(sameOriginMutations({ exemptPaths: ["/webhooks/"] }));
 

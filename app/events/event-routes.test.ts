@@ -4,6 +4,7 @@ import * as eventPage from "~/routes/o.$slug.events.$eventId._index";
 import * as editPage from "~/routes/o.$slug.events.$eventId.edit";
 import * as newEventPage from "~/routes/o.$slug.partners.$partnershipId.events.new";
 import { createSessionCookie } from "#tests/factories";
+import { callRoute } from "#tests/partnerships/route-calls";
 import { createEvent, proposeEvent, updateEvent } from "./events.server";
 import { eventInput, jointWorld } from "./test-world.test-support";
 
@@ -11,21 +12,8 @@ type Outcome = { status: number; body: unknown; location: string | null };
 
 /** Runs a route's action as the server would for a browser's form post, and reads what came back. */
 async function post(route: { action: (args: never) => unknown }, params: Record<string, string>, cookie: string, form: Record<string, string>): Promise<Outcome> {
-  const request = new Request(`http://localhost:3000/o/${params.slug}/probe`, {
-    method: "POST",
-    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(form),
-  });
-  let result: unknown;
-  try {
-    result = await route.action({ request, params, context: { clientAddress: "127.0.0.1" } } as never);
-  } catch (thrown) {
-    result = thrown;
-  }
-  if (result instanceof Response) return { status: result.status, body: null, location: result.headers.get("location") };
-  const withInit = result as { data?: unknown; init?: { status?: number } | null };
-  if (withInit && typeof withInit === "object" && "init" in withInit) return { status: withInit.init?.status ?? 200, body: withInit.data, location: null };
-  return { status: 200, body: result, location: null };
+  const outcome = await callRoute(route.action, { path: `/o/${params.slug}/probe`, params, cookie, form });
+  return { status: outcome.status, body: outcome.body, location: outcome.headers.get("location") };
 }
 
 const dinnerForm = {

@@ -1,19 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/platform/db.server";
 import { createCompanyWithEveryRole, scopeFor } from "#tests/factories";
+import { thrownStatus } from "#tests/partnerships/world";
 import { approveEvent, cancelEvent, createEvent, duplicateEvent, proposeEvent, updateEvent, type EventChangeRecord } from "./events.server";
 import { EventRuleError } from "./rules";
 import { eventInput, jointWorld, type JointWorld } from "./test-world.test-support";
-
-async function statusOf(thrown: Promise<unknown>): Promise<number | undefined> {
-  try {
-    await thrown;
-  } catch (error) {
-    if (error && typeof error === "object" && "init" in error) return (error as { init?: { status?: number } }).init?.status;
-    throw error;
-  }
-  return undefined;
-}
 
 async function eventRow(eventId: string) {
   return db.event.findUniqueOrThrow({ where: { id: eventId }, select: { status: true, version: true, title: true, cancelReason: true } });
@@ -69,11 +60,11 @@ describe("creating an event", () => {
   test("members can't plan; a third company can't even see the partnership; an ended partnership takes no new plans", async () => {
     const world = await jointWorld();
     const input = eventInput(world);
-    expect(await statusOf(createEvent(world.scopes.acmeMember, world.partnershipId, input))).toBe(403);
+    expect(await thrownStatus(() => createEvent(world.scopes.acmeMember, world.partnershipId, input))).toBe(403);
     const outsider = await createCompanyWithEveryRole();
-    expect(await statusOf(createEvent(scopeFor(outsider.organization, outsider.owner, "owner"), world.partnershipId, input))).toBe(404);
+    expect(await thrownStatus(() => createEvent(scopeFor(outsider.organization, outsider.owner, "owner"), world.partnershipId, input))).toBe(404);
     await db.partnership.update({ where: { id: world.partnershipId }, data: { status: "ended", endedAt: new Date() } });
-    expect(await statusOf(createEvent(world.scopes.acmeManager, world.partnershipId, input))).toBe(409);
+    expect(await thrownStatus(() => createEvent(world.scopes.acmeManager, world.partnershipId, input))).toBe(409);
     expect(await db.event.count({ where: { partnershipId: world.partnershipId } })).toBe(0);
   });
 });
@@ -131,8 +122,8 @@ describe("proposing and approving", () => {
     const { id } = await createEvent(world.scopes.acmeManager, world.partnershipId, eventInput(world));
     await expect(approveEvent(world.scopes.globexManager, id, 1)).rejects.toThrow("Propose the event first");
     await proposeEvent(world.scopes.acmeManager, id);
-    expect(await statusOf(approveEvent(world.scopes.globexMember, id, 1))).toBe(403);
-    expect(await statusOf(proposeEvent(world.scopes.acmeMember, id))).toBe(403);
+    expect(await thrownStatus(() => approveEvent(world.scopes.globexMember, id, 1))).toBe(403);
+    expect(await thrownStatus(() => proposeEvent(world.scopes.acmeMember, id))).toBe(403);
     const outsider = await createCompanyWithEveryRole();
     const outsiderScope = scopeFor(outsider.organization, outsider.manager, "manager");
     for (const attempt of [
@@ -142,7 +133,7 @@ describe("proposing and approving", () => {
       () => cancelEvent(outsiderScope, id, "No"),
       () => duplicateEvent(outsiderScope, id, "2031-04-01"),
     ]) {
-      expect(await statusOf(attempt())).toBe(404);
+      expect(await thrownStatus(attempt)).toBe(404);
     }
     expect(await db.eventApproval.count({ where: { eventId: id } })).toBe(0);
   });
@@ -248,7 +239,7 @@ describe("editing", () => {
   test("members can't edit, and the kind of event can't change", async () => {
     const world = await jointWorld();
     const { id } = await createEvent(world.scopes.acmeManager, world.partnershipId, eventInput(world));
-    expect(await statusOf(updateEvent(world.scopes.globexMember, id, eventInput(world, { title: "Mine" })))).toBe(403);
+    expect(await thrownStatus(() => updateEvent(world.scopes.globexMember, id, eventInput(world, { title: "Mine" })))).toBe(403);
     await expect(updateEvent(world.scopes.globexManager, id, eventInput(world, {}, "volunteer_day"))).rejects.toThrow(EventRuleError);
     expect((await eventRow(id)).title).toBe("Team dinner");
   });
@@ -297,7 +288,7 @@ describe("cancelling", () => {
     await expect(updateEvent(world.scopes.acmeManager, eventId, eventInput(world, { title: "Revived" }))).rejects.toThrow("was cancelled");
     await expect(approveEvent(world.scopes.acmeManager, eventId, 1)).rejects.toThrow("was cancelled");
     await expect(cancelEvent(world.scopes.acmeManager, eventId, "Again")).rejects.toThrow("was cancelled");
-    expect(await statusOf(cancelEvent(world.scopes.acmeMember, eventId, "Nope"))).toBe(403);
+    expect(await thrownStatus(() => cancelEvent(world.scopes.acmeMember, eventId, "Nope"))).toBe(403);
   });
 
   test("a confirmed event whose end has passed is completed and can't be cancelled or edited", async () => {
@@ -346,7 +337,7 @@ describe("duplicating", () => {
     const world = await jointWorld();
     const { id } = await createEvent(world.scopes.acmeManager, world.partnershipId, eventInput(world));
     await expect(duplicateEvent(world.scopes.acmeManager, id, "2020-01-01")).rejects.toThrow("has passed. Choose a day in the future.");
-    expect(await statusOf(duplicateEvent(world.scopes.acmeMember, id, "2032-01-01"))).toBe(403);
+    expect(await thrownStatus(() => duplicateEvent(world.scopes.acmeMember, id, "2032-01-01"))).toBe(403);
     expect(await db.event.count({ where: { partnershipId: world.partnershipId } })).toBe(1);
   });
 });

@@ -211,7 +211,11 @@ export type UpdateOutcome = { changed: boolean; needsApprovalAgain: boolean; sta
  * shifts) of a proposed or confirmed event starts a new version that both companies approve again;
  * other edits keep the version and status.
  */
-export async function updateEvent(scope: TenantScope, eventId: string, input: EventInput): Promise<UpdateOutcome> {
+export async function updateEvent(
+  scope: TenantScope,
+  eventId: string,
+  edit: EventInput | ((current: LoadedEvent) => EventInput),
+): Promise<UpdateOutcome> {
   assertCan(scope, "events:plan");
   const access = await requireEvent(scope, eventId);
   assertPartnershipActive(access);
@@ -220,6 +224,9 @@ export async function updateEvent(scope: TenantScope, eventId: string, input: Ev
   return db.$transaction(async (tx) => {
     await lockEvent(tx, eventId);
     const event = await loadEvent(tx, eventId);
+    // An edit derived from the event (a new date that moves the shifts with it) is computed from
+    // the locked row, so it cannot overwrite a change saved a moment earlier.
+    const input = typeof edit === "function" ? edit(event) : edit;
     const status = assertChangeable(event);
     if (input.kind !== event.kind) throw new EventRuleError("The kind of event can't change. Duplicate it as a new draft instead.");
 

@@ -1,19 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { db } from "~/platform/db.server";
 import { createCompanyWithEveryRole, scopeFor } from "#tests/factories";
+import { thrownStatus } from "#tests/partnerships/world";
 import { approveEvent, cancelEvent, createEvent, proposeEvent, updateEvent } from "./events.server";
 import { getEventForEditing, getEventHeader, getEventOverview, listEventHistory } from "./queries.server";
 import { eventInput, jointWorld } from "./test-world.test-support";
-
-async function statusOf(thrown: Promise<unknown>): Promise<number | undefined> {
-  try {
-    await thrown;
-  } catch (error) {
-    if (error && typeof error === "object" && "init" in error) return (error as { init?: { status?: number } }).init?.status;
-    throw error;
-  }
-  return undefined;
-}
 
 describe("the event overview", () => {
   test("shows the event in its own zone, says which, and lists both companies' approvals by name", async () => {
@@ -101,11 +91,11 @@ describe("the event overview", () => {
     const { id } = await createEvent(world.scopes.acmeManager, world.partnershipId, eventInput(world));
     const outsider = await createCompanyWithEveryRole();
     const scope = scopeFor(outsider.organization, outsider.owner, "owner");
-    expect(await statusOf(getEventHeader(scope, id))).toBe(404);
-    expect(await statusOf(getEventOverview(scope, id))).toBe(404);
-    expect(await statusOf(listEventHistory(scope, id))).toBe(404);
-    expect(await statusOf(getEventForEditing(scope, id))).toBe(404);
-    expect(await statusOf(getEventForEditing(world.scopes.acmeMember, id))).toBe(403);
+    expect(await thrownStatus(() => getEventHeader(scope, id))).toBe(404);
+    expect(await thrownStatus(() => getEventOverview(scope, id))).toBe(404);
+    expect(await thrownStatus(() => listEventHistory(scope, id))).toBe(404);
+    expect(await thrownStatus(() => getEventForEditing(scope, id))).toBe(404);
+    expect(await thrownStatus(() => getEventForEditing(world.scopes.acmeMember, id))).toBe(403);
   });
 });
 

@@ -1,28 +1,17 @@
 import type { EventKind } from "~/generated/prisma/enums";
 import { db } from "~/platform/db.server";
-import { createCompanyWithEveryRole, scopeFor, uniqueSuffix } from "#tests/factories";
+import { scopeFor, uniqueSuffix } from "#tests/factories";
+import { createPartnershipWorld } from "#tests/partnerships/world";
 import { eventFormSchema, type EventInput } from "./schemas";
 
 /** Two companies with one person of every role each, in an active partnership started by the first. */
 export async function jointWorld() {
   const suffix = uniqueSuffix();
-  const initiator = await createCompanyWithEveryRole();
-  const partner = await createCompanyWithEveryRole();
+  const { initiator, partner, partnershipId } = await createPartnershipWorld("active");
   await db.organization.update({ where: { id: initiator.organization.id }, data: { name: `Acme ${suffix}` } });
   await db.organization.update({ where: { id: partner.organization.id }, data: { name: `Globex ${suffix}` } });
   initiator.organization.name = `Acme ${suffix}`;
   partner.organization.name = `Globex ${suffix}`;
-  const partnership = await db.partnership.create({
-    data: {
-      initiatorId: initiator.organization.id,
-      partnerId: partner.organization.id,
-      status: "active",
-      contactEmail: partner.owner.email,
-      invitedById: initiator.owner.id,
-      respondedAt: new Date(),
-    },
-    select: { id: true },
-  });
   const scopes = {
     acmeManager: scopeFor(initiator.organization, initiator.manager, "manager"),
     acmeMember: scopeFor(initiator.organization, initiator.member, "member"),
@@ -31,7 +20,7 @@ export async function jointWorld() {
     globexMember: scopeFor(partner.organization, partner.member, "member"),
     globexAdmin: scopeFor(partner.organization, partner.admin, "admin"),
   };
-  return { acme: initiator, globex: partner, partnershipId: partnership.id, scopes };
+  return { acme: initiator, globex: partner, partnershipId, scopes };
 }
 
 export type JointWorld = Awaited<ReturnType<typeof jointWorld>>;

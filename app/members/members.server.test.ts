@@ -4,6 +4,7 @@ import { db } from "~/platform/db.server";
 import { requireTenant } from "~/platform/tenancy.server";
 import * as membersPage from "~/routes/o.$slug.members";
 import { addMember, createCompanyWithEveryRole, createOrganization, createSessionCookie, createUser, scopeFor, uniqueSuffix } from "#tests/factories";
+import { browserRequest, routeContext } from "#tests/requests";
 import { changeMemberRole, leaveOrganization, listMembers, removeMember } from "./members.server";
 import { MemberRuleError } from "./rules";
 
@@ -19,17 +20,12 @@ function roleOf(membershipId: string) {
 }
 
 function membersPageRequest(slug: string, cookie: string, form?: Record<string, string>) {
-  const url = `http://localhost:3000/o/${slug}/members`;
-  return form
-    ? new Request(url, { method: "POST", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(form) })
-    : new Request(url, { headers: { cookie } });
+  return browserRequest(`/o/${slug}/members`, cookie, form);
 }
-
-const context = { clientAddress: "127.0.0.1" };
 
 async function postToMembersPage(slug: string, user: { id: string }, form: Record<string, string>) {
   const request = membersPageRequest(slug, await createSessionCookie(user), form);
-  return membersPage.action({ request, params: { slug }, context });
+  return membersPage.action({ request, params: { slug }, context: routeContext });
 }
 
 /** The action answers with a plain object, `data(…, { status })`, or a redirect Response. */
@@ -199,7 +195,7 @@ describe("the members page", () => {
     const company = await createCompanyWithEveryRole();
     const slug = company.organization.slug;
     const load = async (user: { id: string }) =>
-      membersPage.loader({ request: membersPageRequest(slug, await createSessionCookie(user)), params: { slug }, context });
+      membersPage.loader({ request: membersPageRequest(slug, await createSessionCookie(user)), params: { slug }, context: routeContext });
 
     const asAdmin = await load(company.admin);
     expect(asAdmin.assignableRoles).toEqual(["admin", "manager", "member"]);

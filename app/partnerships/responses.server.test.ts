@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { SlugTakenError } from "~/organizations/organizations.server";
 import { db } from "~/platform/db.server";
 import { addMember, createCompanyWithEveryRole, createOrganization, createUser, uniqueSuffix } from "#tests/factories";
-import { contactAddress, managerScope, thrownStatus } from "#tests/partnerships/world";
+import { contactAddress, invitationSnapshot, invitationToCompanyOwner, managerScope, thrownStatus } from "#tests/partnerships/world";
 import { invitePartner } from "./invitations.server";
 import {
   acceptPartnershipInvitation,
@@ -13,29 +13,8 @@ import {
 } from "./responses.server";
 import { PartnershipRuleError } from "./rules";
 
-/** Company A invites a contact who already has an account, and owns company B. */
-async function invitationToCompanyOwner() {
-  const initiator = await createCompanyWithEveryRole();
-  const contact = await createUser({ email: contactAddress(), name: "Jordan Okafor" });
-  const partner = await createOrganization(contact);
-  const invitation = await invitePartner(managerScope(initiator), { email: contact.email, message: "Fancy a ball game?" });
-  return { initiator, contact, partner, partnershipId: invitation.id };
-}
-
 function partnershipRow(id: string) {
   return db.partnership.findUniqueOrThrow({ where: { id } });
-}
-
-/** The rows answering an invitation could change, as one string. */
-async function snapshot(partnershipId: string) {
-  return JSON.stringify(
-    await Promise.all([
-      db.partnership.findUnique({ where: { id: partnershipId } }),
-      db.partnershipActivity.count({ where: { partnershipId } }),
-      db.outboundEmail.count(),
-      db.organization.count(),
-    ]),
-  );
 }
 
 describe("getPartnershipInvitation", () => {
@@ -60,12 +39,12 @@ describe("getPartnershipInvitation", () => {
   test("opening it changes nothing, whoever opens it and whatever its state", async () => {
     const { contact, partnershipId } = await invitationToCompanyOwner();
     const stranger = await createUser();
-    const before = await snapshot(partnershipId);
+    const before = await invitationSnapshot(partnershipId);
 
     await getPartnershipInvitation(contact, partnershipId);
     await getPartnershipInvitation(stranger, partnershipId);
 
-    expect(await snapshot(partnershipId)).toBe(before);
+    expect(await invitationSnapshot(partnershipId)).toBe(before);
   });
 
   test("someone signed in with another address learns only a masked hint of the right one", async () => {
@@ -114,11 +93,11 @@ describe("acceptPartnershipInvitation", () => {
     const { partnershipId } = await invitationToCompanyOwner();
     const stranger = await createUser();
     const strangersCompany = await createOrganization(stranger);
-    const before = await snapshot(partnershipId);
+    const before = await invitationSnapshot(partnershipId);
 
     expect(await thrownStatus(() => acceptPartnershipInvitation(stranger, partnershipId, strangersCompany.id))).toBe(403);
 
-    expect(await snapshot(partnershipId)).toBe(before);
+    expect(await invitationSnapshot(partnershipId)).toBe(before);
   });
 
   test("an invitation that was already answered can't be accepted again (409)", async () => {
@@ -244,10 +223,10 @@ describe("declinePartnershipInvitation", () => {
 
   test("someone signed in with another address can't decline (403)", async () => {
     const { partnershipId } = await invitationToCompanyOwner();
-    const before = await snapshot(partnershipId);
+    const before = await invitationSnapshot(partnershipId);
 
     expect(await thrownStatus(async () => declinePartnershipInvitation(await createUser(), partnershipId))).toBe(403);
 
-    expect(await snapshot(partnershipId)).toBe(before);
+    expect(await invitationSnapshot(partnershipId)).toBe(before);
   });
 });

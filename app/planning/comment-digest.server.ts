@@ -1,5 +1,4 @@
 import PlanningCommentDigestEmail, { planningCommentDigestSubject, type CommentDigestItem } from "#emails/planning-comment-digest";
-import type { Queue } from "pg-boss";
 import { db, type Tx } from "~/platform/db.server";
 import { queueEmail } from "~/platform/email.server";
 import { env } from "~/platform/env.server";
@@ -14,14 +13,11 @@ const EXCERPT_LENGTH = 280;
 
 type CommentDigestJob = { userId: string };
 
-// "short" keeps at most one waiting digest job per singleton key: every mention made while a
-// digest is scheduled folds into that one. JobDefinition's queue type predates queue policies,
-// so the policy rides along in an object pg-boss's own Queue type checks.
-const commentDigestQueue = { policy: "short", retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 } satisfies Omit<Queue, "name">;
-
 export const commentDigestJob: JobDefinition<CommentDigestJob> = {
   name: "planning.comment-digest",
-  queue: commentDigestQueue,
+  // "short" keeps at most one waiting digest job per singleton key: every mention made while a
+  // digest is scheduled folds into that one.
+  queue: { policy: "short", retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
   handle: async ({ userId }) => {
     await sendCommentDigest(userId);
   },

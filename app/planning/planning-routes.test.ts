@@ -1,20 +1,12 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/platform/db.server";
 import { createSessionCookie } from "#tests/factories";
+import { browserRequest, routeContext } from "#tests/requests";
 import { action as discussionAction, loader as discussionLoader } from "~/routes/o.$slug.events.$eventId.discussion";
 import { action as planningAction, loader as planningLoader } from "~/routes/o.$slug.events.$eventId.planning";
 import { postComment } from "./comments.server";
 import { addTask } from "./tasks.server";
 import { createPlanningWorld } from "./test-world.test-support";
-
-const context = { clientAddress: "127.0.0.1" };
-
-function request(path: string, cookie: string, form?: Record<string, string>) {
-  const url = `http://localhost:3000${path}`;
-  return form
-    ? new Request(url, { method: "POST", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(form) })
-    : new Request(url, { headers: { cookie } });
-}
 
 describe("the Planning tab", () => {
   test("the partner company's manager ticking off a task that isn't theirs gets 403 with a message saying whose it is", async () => {
@@ -24,9 +16,9 @@ describe("the Planning tab", () => {
     const cookie = await createSessionCookie(world.b.manager);
 
     const outcome = await planningAction({
-      request: request(`/o/${slug}/events/${world.event.id}/planning`, cookie, { intent: "set-task-done", taskId: task.id, done: "true" }),
+      request: browserRequest(`/o/${slug}/events/${world.event.id}/planning`, cookie, { intent: "set-task-done", taskId: task.id, done: "true" }),
       params: { slug, eventId: world.event.id },
-      context,
+      context: routeContext,
     } as never);
 
     expect(outcome).toMatchObject({
@@ -42,9 +34,9 @@ describe("the Planning tab", () => {
     const cookie = await createSessionCookie(world.a.manager);
 
     const outcome = await planningAction({
-      request: request(`/o/${slug}/events/${world.event.id}/planning`, cookie, { intent: "add-date-option", startsAt: "next friday", endsAt: "" }),
+      request: browserRequest(`/o/${slug}/events/${world.event.id}/planning`, cookie, { intent: "add-date-option", startsAt: "next friday", endsAt: "" }),
       params: { slug, eventId: world.event.id },
-      context,
+      context: routeContext,
     } as never);
 
     expect(outcome).toMatchObject({
@@ -58,7 +50,7 @@ describe("the Planning tab", () => {
     await addTask(world.scopes.aManager, world.event.id, { title: "Book the venue", organizationId: world.a.organization.id, assigneeId: world.a.member.id });
     const slug = world.b.organization.slug;
 
-    const page = await planningLoader({ request: request(`/o/${slug}/events/${world.event.id}/planning`, await createSessionCookie(world.b.manager)), params: { slug, eventId: world.event.id }, context } as never);
+    const page = await planningLoader({ request: browserRequest(`/o/${slug}/events/${world.event.id}/planning`, await createSessionCookie(world.b.manager)), params: { slug, eventId: world.event.id }, context: routeContext } as never);
 
     expect(page.tasks[0]!.assigneeName).toBe(world.a.member.name);
     const serialized = JSON.stringify(page);
@@ -73,14 +65,14 @@ describe("the Discussion tab", () => {
     const cookie = await createSessionCookie(world.b.manager);
 
     const outcome = await discussionAction({
-      request: request(`/o/${slug}/events/${world.event.id}/discussion`, cookie, { intent: "comment", body: "We'll bring the banners.", notify: world.a.manager.id }),
+      request: browserRequest(`/o/${slug}/events/${world.event.id}/discussion`, cookie, { intent: "comment", body: "We'll bring the banners.", notify: world.a.manager.id }),
       params: { slug, eventId: world.event.id },
-      context,
+      context: routeContext,
     } as never);
 
     expect(outcome).toMatchObject({ form: "comment", message: `Comment posted. We'll let ${world.a.manager.name} know.` });
     await postComment(world.scopes.aOwner, world.event.id, { body: "Great, thanks!", notify: [] });
-    const page = await discussionLoader({ request: request(`/o/${slug}/events/${world.event.id}/discussion`, await createSessionCookie(world.b.member)), params: { slug, eventId: world.event.id }, context } as never);
+    const page = await discussionLoader({ request: browserRequest(`/o/${slug}/events/${world.event.id}/discussion`, await createSessionCookie(world.b.member)), params: { slug, eventId: world.event.id }, context: routeContext } as never);
     expect(page.comments.map((comment) => comment.body)).toEqual(["We'll bring the banners.", "Great, thanks!"]);
     expect(page.canComment).toBe(false);
     const serialized = JSON.stringify(page);
@@ -92,9 +84,9 @@ describe("the Discussion tab", () => {
     const slug = world.a.organization.slug;
 
     const outcome = await discussionAction({
-      request: request(`/o/${slug}/events/${world.event.id}/discussion`, await createSessionCookie(world.a.manager), { intent: "comment", body: "x".repeat(4001) }),
+      request: browserRequest(`/o/${slug}/events/${world.event.id}/discussion`, await createSessionCookie(world.a.manager), { intent: "comment", body: "x".repeat(4001) }),
       params: { slug, eventId: world.event.id },
-      context,
+      context: routeContext,
     } as never);
 
     expect(outcome).toMatchObject({ init: { status: 400 }, data: { result: { error: { body: ["Keep comments under 4000 characters; split a long one in two."] } } } });

@@ -1,7 +1,6 @@
-import { eventSelect, updateEvent, type LoadedEvent, type UpdateOutcome } from "~/events/events.server";
+import { updateEvent, type LoadedEvent, type UpdateOutcome } from "~/events/events.server";
 import { isCurrency } from "~/events/money";
 import type { EventInput } from "~/events/schemas";
-import { db } from "~/platform/db.server";
 import type { TenantScope } from "~/platform/tenancy.server";
 import type { PlanningEvent } from "./event.server";
 
@@ -47,6 +46,5 @@ export function rescheduledInput(event: LoadedEvent, [initiatorId, partnerId]: [
  * companies' approval again, and the other company is told.
  */
 export async function rescheduleEvent(scope: TenantScope, event: PlanningEvent, schedule: EventSchedule): Promise<UpdateOutcome> {
-  const loaded = await db.event.findUniqueOrThrow({ where: { id: event.id }, select: eventSelect });
-  return updateEvent(scope, event.id, rescheduledInput(loaded, [event.companies[0].id, event.companies[1].id], schedule));
+  return updateEvent(scope, event.id, (current) => rescheduledInput(current, [event.companies[0].id, event.companies[1].id], schedule));
 }

@@ -1,6 +1,7 @@
 import type { EventStatus } from "~/generated/prisma/enums";
 import { db } from "~/platform/db.server";
-import { createCompanyWithEveryRole, createOrganization, createUser, scopeFor } from "#tests/factories";
+import { createOrganization, createUser, scopeFor } from "#tests/factories";
+import { createPartnershipWorld } from "#tests/partnerships/world";
 
 const DAY_MS = 86_400_000;
 
@@ -9,23 +10,11 @@ const DAY_MS = 86_400_000;
  * dinner a month from now in New York, and an outsider company.
  */
 export async function createPlanningWorld(options: { status?: EventStatus; kind?: "outing" | "volunteer_day" } = {}) {
-  const a = await createCompanyWithEveryRole();
-  const b = await createCompanyWithEveryRole();
-  const partnership = await db.partnership.create({
-    data: {
-      initiatorId: a.organization.id,
-      partnerId: b.organization.id,
-      status: "active",
-      contactEmail: b.owner.email,
-      invitedById: a.owner.id,
-      respondedAt: new Date(),
-    },
-    select: { id: true },
-  });
+  const { initiator: a, partner: b, partnershipId } = await createPartnershipWorld("active");
   const startsAt = new Date(Math.ceil((Date.now() + 30 * DAY_MS) / 3_600_000) * 3_600_000);
   const event = await db.event.create({
     data: {
-      partnershipId: partnership.id,
+      partnershipId,
       createdByOrgId: a.organization.id,
       kind: options.kind ?? "outing",
       outingType: options.kind === "volunteer_day" ? null : "dinner",
@@ -45,7 +34,7 @@ export async function createPlanningWorld(options: { status?: EventStatus; kind?
   return {
     a,
     b,
-    partnershipId: partnership.id,
+    partnershipId,
     event,
     scopes: {
       aOwner: scopeFor(a.organization, a.owner, "owner"),

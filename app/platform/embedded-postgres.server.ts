@@ -1,7 +1,9 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { PGLiteSocketHandler, type PGLiteSocketHandlerOptions } from "@electric-sql/pglite-socket";
+import { createServer, type AddressInfo } from "node:net";
+import { PgliteSessionQueue } from "./pglite-session-queue.server";
 
 export type EmbeddedPostgres = { url: string; stop: () => Promise<void> };
 
@@ -13,15 +15,26 @@ export type EmbeddedPostgres = { url: string; stop: () => Promise<void> };
 export async function startEmbeddedPostgres(options: { dataDir?: string; port?: number } = {}): Promise<EmbeddedPostgres> {
   const releaseLock = options.dataDir ? lockDataDirectory(options.dataDir) : () => {};
   const database = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
-  // PGlite is one backend session; the socket server queues every client onto it, so the
-  // connection cap only needs to exceed the sum of all pools (Prisma + pg-boss + tools).
-  const server = new PGLiteSocketServer({ db: database, host: "127.0.0.1", port: options.port ?? 0, maxConnections: 64 });
-  await server.start();
-  const address = server.getServerConn();
+  const sessionQueue = new PgliteSessionQueue(database);
+  const clients = new Set<PGLiteSocketHandler>();
+  const server = createServer((socket) => {
+    // pglite-socket's handler speaks the wire protocol per connection; our queue decides whose
+    // messages reach PGlite's single session, and when.
+    const client = new PGLiteSocketHandler({ queryQueue: sessionQueue as unknown as PGLiteSocketHandlerOptions["queryQueue"], closeOnDetach: true });
+    clients.add(client);
+    client.addEventListener("close", () => clients.delete(client));
+    void client.attach(socket);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
   return {
-    url: `postgresql://postgres:postgres@${address}/postgres?sslmode=disable`,
+    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
     async stop() {
-      await server.stop();
+      await Promise.all([...clients].map((client) => client.detach(true)));
+      await new Promise((resolve) => server.close(resolve));
       await database.close();
       releaseLock();
     },

@@ -1,11 +1,11 @@
-import { PgBoss, type Job, type QueueOptions } from "pg-boss";
+import { PgBoss, type Job, type Queue } from "pg-boss";
 import type { Tx } from "./db.server";
 import { env } from "./env.server";
 import { logger } from "./logger.server";
 
 export type JobDefinition<Data extends object> = {
   name: string;
-  queue: QueueOptions;
+  queue: Omit<Queue, "name">;
   /** A cron expression: the worker processes enqueue the job on this schedule. */
   cron?: string;
   concurrency?: number;

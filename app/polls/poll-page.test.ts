@@ -1,18 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { createPlanningWorld } from "~/planning/test-world.test-support";
 import { createSessionCookie } from "#tests/factories";
+import { browserRequest, routeContext } from "#tests/requests";
 import { action, loader } from "~/routes/o.$slug.polls.$pollId";
 import { answerPoll, createPoll } from "./polls.server";
 import { DEFAULT_POLL_OPTIONS, DEFAULT_POLL_QUESTION } from "./schemas";
-
-const context = { clientAddress: "127.0.0.1" };
-
-function pageRequest(slug: string, pollId: string, cookie: string, form?: Record<string, string>) {
-  const url = `http://localhost:3000/o/${slug}/polls/${pollId}`;
-  return form
-    ? new Request(url, { method: "POST", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(form) })
-    : new Request(url, { headers: { cookie } });
-}
 
 describe("the poll page", () => {
   test("a member of company A sees company B's answers only as totals: no name or address of anyone at B", async () => {
@@ -22,7 +14,7 @@ describe("the poll page", () => {
     await answerPoll(world.scopes.aMember, poll.id, "Dinner");
     const slug = world.a.organization.slug;
 
-    const page = await loader({ request: pageRequest(slug, poll.id, await createSessionCookie(world.a.member)), params: { slug, pollId: poll.id }, context } as never);
+    const page = await loader({ request: browserRequest(`/o/${slug}/polls/${poll.id}`, await createSessionCookie(world.a.member)), params: { slug, pollId: poll.id }, context: routeContext } as never);
 
     const serialized = JSON.stringify(page);
     for (const person of [world.b.owner, world.b.admin, world.b.manager, world.b.member]) {
@@ -38,7 +30,7 @@ describe("the poll page", () => {
     const poll = await createPoll(world.scopes.bManager, world.partnershipId, { question: "Lunch or dinner?", options: ["Lunch", "Dinner"] });
     const slug = world.a.organization.slug;
     const cookie = await createSessionCookie(world.a.member);
-    const call = (form: Record<string, string>) => action({ request: pageRequest(slug, poll.id, cookie, form), params: { slug, pollId: poll.id }, context } as never);
+    const call = (form: Record<string, string>) => action({ request: browserRequest(`/o/${slug}/polls/${poll.id}`, cookie, form), params: { slug, pollId: poll.id }, context: routeContext } as never);
 
     expect(await call({ intent: "answer", choice: "Lunch" })).toEqual({ ok: true, message: "Thanks! Your answer: Lunch. You can change it until the poll closes." });
     const refused = await call({ intent: "answer", choice: "Brunch" });

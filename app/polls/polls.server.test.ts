@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, test } from "vitest";
 import { db } from "~/platform/db.server";
-import { createPlanningWorld, type PlanningWorld } from "~/planning/test-world.test-support";
+import { createPlanningWorld } from "~/planning/test-world.test-support";
 import { answerPoll, closePoll, createPoll, getPollResults, listPolls } from "./polls.server";
 import { createPollSchema, DEFAULT_POLL_OPTIONS, DEFAULT_POLL_QUESTION } from "./schemas";
 
@@ -9,10 +9,6 @@ const defaults = { question: DEFAULT_POLL_QUESTION, options: [...DEFAULT_POLL_OP
 
 function invitationsTo(email: string) {
   return db.outboundEmail.findMany({ where: { kind: "poll-invitation", to: email } });
-}
-
-function everyone(world: PlanningWorld) {
-  return [world.a.owner, world.a.admin, world.a.manager, world.a.member, world.b.owner, world.b.admin, world.b.manager, world.b.member];
 }
 
 describe("createPoll", () => {

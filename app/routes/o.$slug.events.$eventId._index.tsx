@@ -5,7 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { Alert } from "~/components/ui/alert";
-import { OutcomeAlert } from "~/members/components/action-outcome";
+import { OutcomeAlert } from "~/components/ui/outcome-alert";
 import { requireEvent, type EventAccess } from "~/events/access.server";
 import { ApprovalPanel } from "~/events/components/approval-panel";
 import { EventRouteError } from "~/events/components/event-error";

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { Badge } from "~/components/ui/badge";
 import { EventRouteError } from "~/events/components/event-error";
 import { getEventHeader } from "~/events/queries.server";
+import { PartnershipBreadcrumb } from "~/partnerships/components/partnership-breadcrumb";
 import { partnershipWorkspacePath } from "~/partnerships/paths";
 import { requireTenant } from "~/platform/tenancy.server";
 
@@ -29,21 +30,11 @@ export default function EventLayout() {
   ];
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb">
-        <ol className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
-          <li>
-            <Link to={`/o/${event.organizationSlug}#partnerships`} className="text-brand-700 underline-offset-4 hover:underline">
-              Partners
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li>
-            <Link to={partnershipWorkspacePath(event.organizationSlug, event.partnershipId)} className="text-brand-700 underline-offset-4 hover:underline">
-              {event.partnerName}
-            </Link>
-          </li>
-        </ol>
-      </nav>
+      <PartnershipBreadcrumb
+        organizationSlug={event.organizationSlug}
+        workspacePath={partnershipWorkspacePath(event.organizationSlug, event.partnershipId)}
+        label={event.partnerName}
+      />
       <header className="space-y-3">
         <div className="flex flex-wrap items-center gap-2">
           <Badge tone="neutral">{event.kindLabel}</Badge>

@@ -2,10 +2,11 @@ import type { Submission, SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { Alert } from "~/components/ui/alert";
+import { OutcomeAlert } from "~/components/ui/outcome-alert";
 import { PageHeader } from "~/components/ui/page-header";
-import { OutcomeAlert } from "~/members/components/action-outcome";
+import { routeErrorMessage } from "~/components/ui/route-error-message";
 import { InviteTeammateForm } from "~/members/components/invite-teammate-form";
 import { LeaveOrganization } from "~/members/components/leave-organization";
 import { MembersList } from "~/members/components/members-list";
@@ -161,10 +162,7 @@ export default function Members() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const message =
-    isRouteErrorResponse(error) && typeof error.data === "object" && error.data && "message" in error.data
-      ? String(error.data.message)
-      : "Something went wrong on our side. Reload the page to try again.";
+  const message = routeErrorMessage(error);
   return (
     <div className="space-y-6">
       <PageHeader title="Members" />

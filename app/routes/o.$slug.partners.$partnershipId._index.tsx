@@ -6,8 +6,9 @@ import { Form, isRouteErrorResponse, useActionData, useLoaderData, useParams, us
 import type { z } from "zod";
 import { Alert } from "~/components/ui/alert";
 import { Button, ButtonLink } from "~/components/ui/button";
+import { OutcomeAlert } from "~/components/ui/outcome-alert";
 import { PageHeader } from "~/components/ui/page-header";
-import { OutcomeAlert } from "~/members/components/action-outcome";
+import { routeErrorMessage } from "~/components/ui/route-error-message";
 import { requirePartnership, type PartnershipAccess } from "~/partnerships/access.server";
 import { ActivityTimeline } from "~/partnerships/components/activity-timeline";
 import { PartnershipStatusBadge } from "~/partnerships/components/badges";
@@ -23,6 +24,8 @@ import { PartnershipRuleError } from "~/partnerships/rules";
 import { workspaceActionSchema } from "~/partnerships/schemas";
 import { getPartnershipWorkspace, type PartnershipWorkspace } from "~/partnerships/workspace.server";
 import { assertCan, requireTenant, type TenantScope } from "~/platform/tenancy.server";
+import { PollList } from "~/polls/components/poll-list";
+import { listPolls } from "~/polls/polls.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? workspaceTitle(data.workspace.partnership) : "Partnership"} · Rapport` }];
 
@@ -35,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     organizationSlug: scope.organizationSlug,
     workspace: await getPartnershipWorkspace(scope, access, { before }),
+    polls: await listPolls(scope, access.partnershipId),
     showingOlder: Boolean(before),
     justSent: sent === "new" || sent === "again" ? sent : null,
   };
@@ -135,7 +139,7 @@ function inactiveReason(partnership: PartnershipWorkspace["partnership"], what: 
 }
 
 export default function PartnershipWorkspacePage() {
-  const { organizationSlug, workspace, showingOlder, justSent } = useLoaderData<typeof loader>();
+  const { organizationSlug, workspace, polls, showingOlder, justSent } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { partnership, events, people, notes, timeline, can } = workspace;
   return (
@@ -186,6 +190,7 @@ export default function PartnershipWorkspacePage() {
             canPlan={can.planEvents}
             inactiveReason={inactiveReason(partnership, "events")}
           />
+          <PollList polls={polls} />
           <SharedNotes
             notes={notes}
             otherName={partnership.otherName}
@@ -212,10 +217,7 @@ export default function PartnershipWorkspacePage() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { slug, partnershipId } = useParams();
-  const message =
-    isRouteErrorResponse(error) && typeof error.data === "object" && error.data && "message" in error.data
-      ? String(error.data.message)
-      : "Something went wrong on our side. Reload the page to try again.";
+  const message = routeErrorMessage(error);
   return (
     <div className="space-y-6">
       <PageHeader title="Partnership" />

@@ -1,15 +1,16 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
+import { confirmSubmit } from "~/components/ui/confirm-submit";
 import { PageHeader } from "~/components/ui/page-header";
 import { EventRouteError } from "~/events/components/event-error";
+import { PartnershipBreadcrumb } from "~/partnerships/components/partnership-breadcrumb";
 import { partnershipWorkspacePath } from "~/partnerships/paths";
-import { confirmSubmit } from "~/members/components/action-outcome";
 import { requireTenant } from "~/platform/tenancy.server";
 import { PollResults } from "~/polls/components/poll-results";
 import { answerPoll, closePoll, getPollResults, requirePoll } from "~/polls/polls.server";
@@ -56,21 +57,11 @@ export default function PollPage() {
   const partner = companies.find((company) => !company.isYou);
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb">
-        <ol className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
-          <li>
-            <Link to={`/o/${organizationSlug}#partnerships`} className="text-brand-700 underline-offset-4 hover:underline">
-              Partners
-            </Link>
-          </li>
-          <li aria-hidden="true">/</li>
-          <li>
-            <Link to={partnershipWorkspacePath(organizationSlug, poll.partnershipId)} className="text-brand-700 underline-offset-4 hover:underline">
-              {partner?.name ?? "Partnership"}
-            </Link>
-          </li>
-        </ol>
-      </nav>
+      <PartnershipBreadcrumb
+        organizationSlug={organizationSlug}
+        workspacePath={partnershipWorkspacePath(organizationSlug, poll.partnershipId)}
+        label={partner?.name ?? "Partnership"}
+      />
       <PageHeader
         title={poll.question}
         description={`Asked by ${poll.askedBy} (${poll.askedByCompany}) on ${longDate.format(new Date(poll.createdAt))}. Each company sees the totals; nobody sees who answered what.`}

@@ -1,6 +1,6 @@
-type RouteFunction = (args: never) => unknown;
+import { browserRequest, routeContext } from "#tests/requests";
 
-const context = { clientAddress: "127.0.0.1" };
+type RouteFunction = (args: never) => unknown;
 
 export type RouteOutcome = { status: number; body: unknown; headers: Headers };
 
@@ -10,16 +10,9 @@ export async function callRoute(
   options: { path: string; params: Record<string, string>; cookie: string; form?: Record<string, string> },
 ): Promise<RouteOutcome> {
   if (!handler) throw new Error(`The route for ${options.path} has no such handler.`);
-  const url = `http://localhost:3000${options.path}`;
-  const request = options.form
-    ? new Request(url, {
-        method: "POST",
-        headers: { cookie: options.cookie, "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams(options.form),
-      })
-    : new Request(url, { headers: { cookie: options.cookie } });
+  const request = browserRequest(options.path, options.cookie, options.form);
   try {
-    return outcomeOf(await handler({ request, params: options.params, context } as never));
+    return outcomeOf(await handler({ request, params: options.params, context: routeContext } as never));
   } catch (thrown) {
     if (thrown instanceof Response || isDataWithInit(thrown)) return outcomeOf(thrown);
     throw thrown;

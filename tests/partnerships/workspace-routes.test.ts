@@ -4,6 +4,7 @@ import * as inviteRoute from "~/routes/o.$slug.partners.new";
 import * as frameRoute from "~/routes/o.$slug.partners.$partnershipId";
 import * as workspaceRoute from "~/routes/o.$slug.partners.$partnershipId._index";
 import { addPartnershipNote } from "~/partnerships/notes.server";
+import { createPoll } from "~/polls/polls.server";
 import { db } from "~/platform/db.server";
 import { createCompanyWithEveryRole, createSessionCookie } from "#tests/factories";
 import { callRoute } from "./route-calls";
@@ -71,6 +72,17 @@ describe("the partnership workspace", () => {
     const { workspace } = body as { workspace: { notes: { organizationName: string }[]; timeline: { entries: unknown[] } } };
     expect(workspace.notes.map((note) => note.organizationName)).toEqual([world.partner.organization.name, world.initiator.organization.name]);
     expect(workspace.timeline.entries).toHaveLength(2);
+  });
+
+  test("lists the partnership's interest polls for both companies, each linking into its own company", async () => {
+    const world = await createPartnershipWorld();
+    await createPoll(managerScope(world.initiator), world.partnershipId, { question: "Ball game or bowling?", options: ["Ball game", "Bowling"] });
+    for (const company of [world.initiator, world.partner]) {
+      const { body } = await (await openWorkspace(company, world.partnershipId, company.member)).load();
+      const polls = (body as { polls: { question: string; path: string; responseCount: number }[] }).polls;
+      expect(polls).toEqual([expect.objectContaining({ question: "Ball game or bowling?", responseCount: 0 })]);
+      expect(polls[0]!.path).toMatch(new RegExp(`^/o/${company.organization.slug}/polls/`));
+    }
   });
 
   test("a member sees the page but can't add notes, end the partnership or invite (403)", async () => {

@@ -1,8 +1,9 @@
 import type { PartnershipStatus } from "~/generated/prisma/enums";
 import { requirePartnership } from "~/partnerships/access.server";
+import { invitePartner } from "~/partnerships/invitations.server";
 import { db } from "~/platform/db.server";
 import type { TenantScope } from "~/platform/tenancy.server";
-import { createCompanyWithEveryRole, scopeFor, uniqueSuffix } from "#tests/factories";
+import { createCompanyWithEveryRole, createOrganization, createUser, scopeFor, uniqueSuffix } from "#tests/factories";
 
 export type Company = Awaited<ReturnType<typeof createCompanyWithEveryRole>>;
 
@@ -24,6 +25,28 @@ export async function createPartnershipWorld(status: PartnershipStatus = "active
     select: { id: true },
   });
   return { initiator, partner, partnershipId: partnership.id };
+}
+
+/** Company A invites a contact who already has an account, and owns company B. */
+export async function invitationToCompanyOwner(message = "Fancy a ball game?") {
+  const initiator = await createCompanyWithEveryRole();
+  const contact = await createUser({ email: contactAddress(), name: "Jordan Okafor" });
+  const partner = await createOrganization(contact);
+  const invitation = await invitePartner(managerScope(initiator), { email: contact.email, message });
+  return { initiator, contact, partner, partnershipId: invitation.id };
+}
+
+/** The rows answering an invitation could change, as one string. */
+export async function invitationSnapshot(partnershipId: string) {
+  return JSON.stringify(
+    await Promise.all([
+      db.partnership.findUnique({ where: { id: partnershipId } }),
+      db.partnershipActivity.count({ where: { partnershipId } }),
+      db.outboundEmail.count(),
+      db.organization.count(),
+      db.membership.count(),
+    ]),
+  );
 }
 
 export function managerScope(company: Company): TenantScope {

@@ -3,6 +3,7 @@ import type { Role } from "~/generated/prisma/enums";
 import { ROLES } from "~/organizations/permissions";
 import { db } from "~/platform/db.server";
 import { createCompanyWithEveryRole, createOrganization, createSessionCookie, createUser } from "#tests/factories";
+import { browserRequest, routeContext } from "#tests/requests";
 import { tenantRouteGroups } from "./tenant-routes";
 import type { TenantRouteExpectation, VictimTargets } from "./tenant-routes/types";
 
@@ -105,21 +106,12 @@ async function victimWorld() {
   return { ...company, partnershipId: partnership.id, targets };
 }
 
-function requestFor(slug: string, cookie: string, form?: Record<string, string>) {
-  const url = `http://localhost:3000/o/${slug}/probe`;
-  return form
-    ? new Request(url, { method: "POST", headers: { cookie, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(form) })
-    : new Request(url, { headers: { cookie } });
-}
-
-const context = { clientAddress: "127.0.0.1" };
-
 function callLoader(module: RouteModule, expectation: TenantRouteExpectation, targets: VictimTargets, cookie: string) {
-  return outcomeStatus(() => module.loader!({ request: requestFor(targets.slug, cookie), params: expectation.params(targets), context } as never));
+  return outcomeStatus(() => module.loader!({ request: browserRequest(`/o/${targets.slug}/probe`, cookie), params: expectation.params(targets), context: routeContext } as never));
 }
 
 function callAction(module: RouteModule, expectation: TenantRouteExpectation, targets: VictimTargets, cookie: string, form: Record<string, string>) {
-  return outcomeStatus(() => module.action!({ request: requestFor(targets.slug, cookie, form), params: expectation.params(targets), context } as never));
+  return outcomeStatus(() => module.action!({ request: browserRequest(`/o/${targets.slug}/probe`, cookie, form), params: expectation.params(targets), context: routeContext } as never));
 }
 
 describe("tenant isolation", () => {

@@ -1,8 +1,5 @@
 import type { ReactNode } from "react";
-
-function joinClasses(...classes: (string | undefined)[]) {
-  return classes.filter(Boolean).join(" ");
-}
+import { joinClasses } from "./class-names";
 
 export type BadgeTone = "neutral" | "brand" | "success" | "warning" | "danger";
 

@@ -1,5 +1,6 @@
 import { Link, type LinkProps } from "@remix-run/react";
 import { forwardRef, type ButtonHTMLAttributes } from "react";
+import { joinClasses } from "./class-names";
 
 export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost";
 export type ButtonSize = "sm" | "md";
@@ -32,7 +33,7 @@ const disabledClasses =
   "disabled:cursor-not-allowed disabled:border-slate-200 disabled:bg-slate-100 disabled:text-slate-600 disabled:shadow-none";
 
 function buttonClassName({ variant = "primary", size = "md" }: ButtonStyleProps, ...extra: (string | undefined)[]) {
-  return [baseClasses, variantClasses[variant], sizeClasses[size], ...extra].filter(Boolean).join(" ");
+  return joinClasses(baseClasses, variantClasses[variant], sizeClasses[size], ...extra);
 }
 
 export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & ButtonStyleProps;

@@ -8,6 +8,7 @@ import {
   type TextareaHTMLAttributes,
 } from "react";
 import { ErrorList } from "./error-list";
+import { joinClasses } from "./class-names";
 
 type FieldFrameProps = {
   label: ReactNode;
@@ -27,10 +28,6 @@ const controlClasses =
   "focus-visible:border-brand-600 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-brand-600 " +
   "aria-invalid:border-red-700 aria-invalid:focus-visible:outline-red-700 " +
   "disabled:cursor-not-allowed disabled:border-slate-300 disabled:bg-slate-100 disabled:text-slate-600";
-
-function joinClasses(...classes: (string | undefined)[]) {
-  return classes.filter(Boolean).join(" ");
-}
 
 /**
  * Ids follow Conform's `${id}-description` / `${id}-error` convention, so props spread from

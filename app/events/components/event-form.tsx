@@ -76,9 +76,12 @@ export function EventForm({
   const chosenZone = fields.timeZone.value;
   useEffect(() => {
     if (chosenZone) return;
+    // A zone picked before the page finished loading is in the DOM but not yet in the form state.
+    const select = document.getElementById(fields.timeZone.id);
+    if (select instanceof HTMLSelectElement && select.value) return;
     const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if ([...timeZones.common, ...timeZones.all].includes(browserZone)) form.update({ name: fields.timeZone.name, value: browserZone });
-  }, [chosenZone, form, fields.timeZone.name, timeZones]);
+  }, [chosenZone, form, fields.timeZone.id, fields.timeZone.name, timeZones]);
 
   const quotas = fields.quotas.getFieldset();
   // The "adds up to more than the total" error belongs to both seat fields at once.

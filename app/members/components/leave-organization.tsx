@@ -1,7 +1,8 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
-import { confirmSubmit, OutcomeAlert, type ActionOutcome } from "./action-outcome";
+import { confirmSubmit } from "~/components/ui/confirm-submit";
+import { OutcomeAlert, type ActionOutcome } from "~/components/ui/outcome-alert";
 
 export function LeaveOrganization({
   organizationName,

@@ -3,10 +3,12 @@ import { useState } from "react";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
+import { confirmSubmit } from "~/components/ui/confirm-submit";
+import { OutcomeAlert, type ActionOutcome } from "~/components/ui/outcome-alert";
 import type { Role } from "~/generated/prisma/enums";
 import { roleLabels } from "~/organizations/permissions";
-import { confirmSubmit, OutcomeAlert, type ActionOutcome } from "./action-outcome";
 import { FormattedDate } from "./formatted-date";
+import { RowActions } from "./row-actions";
 
 export type MemberRow = {
   id: string;
@@ -99,46 +101,39 @@ function MemberItem({
         </p>
       </div>
       {member.manageable ? (
-        <div className="flex flex-col gap-2 md:items-end">
-          <div className="flex flex-wrap items-center gap-2">
-            <Form method="post" className="flex flex-wrap items-center gap-2">
-              <input type="hidden" name="intent" value="change-role" />
+        <RowActions error={error}>
+          <Form method="post" className="flex flex-wrap items-center gap-2">
+            <input type="hidden" name="intent" value="change-role" />
+            <input type="hidden" name="membershipId" value={member.id} />
+            <label htmlFor={selectId} className="sr-only">
+              Role for {member.name}
+            </label>
+            <select key={`${member.role}:${revision}`} id={selectId} name="role" defaultValue={member.role} className={selectClasses}>
+              {assignableRoles.map((role) => (
+                <option key={role} value={role}>
+                  {roleLabels[role]}
+                </option>
+              ))}
+            </select>
+            <Button type="submit" variant="secondary" size="sm" disabled={pendingIntent === "change-role"}>
+              {pendingIntent === "change-role" ? "Saving…" : "Change role"}
+              <span className="sr-only"> for {member.name}</span>
+            </Button>
+          </Form>
+          {member.isYou ? null : (
+            <Form
+              method="post"
+              onSubmit={confirmSubmit(`Remove ${member.name} from ${organizationName}? They'll lose access right away.`)}
+            >
+              <input type="hidden" name="intent" value="remove" />
               <input type="hidden" name="membershipId" value={member.id} />
-              <label htmlFor={selectId} className="sr-only">
-                Role for {member.name}
-              </label>
-              <select key={`${member.role}:${revision}`} id={selectId} name="role" defaultValue={member.role} className={selectClasses}>
-                {assignableRoles.map((role) => (
-                  <option key={role} value={role}>
-                    {roleLabels[role]}
-                  </option>
-                ))}
-              </select>
-              <Button type="submit" variant="secondary" size="sm" disabled={pendingIntent === "change-role"}>
-                {pendingIntent === "change-role" ? "Saving…" : "Change role"}
-                <span className="sr-only"> for {member.name}</span>
+              <Button type="submit" variant="danger" size="sm" disabled={pendingIntent === "remove"}>
+                {pendingIntent === "remove" ? "Removing…" : "Remove"}
+                <span className="sr-only"> {member.name}</span>
               </Button>
             </Form>
-            {member.isYou ? null : (
-              <Form
-                method="post"
-                onSubmit={confirmSubmit(`Remove ${member.name} from ${organizationName}? They'll lose access right away.`)}
-              >
-                <input type="hidden" name="intent" value="remove" />
-                <input type="hidden" name="membershipId" value={member.id} />
-                <Button type="submit" variant="danger" size="sm" disabled={pendingIntent === "remove"}>
-                  {pendingIntent === "remove" ? "Removing…" : "Remove"}
-                  <span className="sr-only"> {member.name}</span>
-                </Button>
-              </Form>
-            )}
-          </div>
-          {error ? (
-            <p role="alert" className="text-sm text-red-700 md:text-right">
-              {error}
-            </p>
-          ) : null}
-        </div>
+          )}
+        </RowActions>
       ) : null}
     </li>
   );

@@ -2,10 +2,12 @@ import { Form, useNavigation } from "@remix-run/react";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
+import { confirmSubmit } from "~/components/ui/confirm-submit";
+import { OutcomeAlert, type ActionOutcome } from "~/components/ui/outcome-alert";
 import type { Role } from "~/generated/prisma/enums";
 import { roleLabels } from "~/organizations/permissions";
-import { confirmSubmit, OutcomeAlert, type ActionOutcome } from "./action-outcome";
 import { FormattedDate } from "./formatted-date";
+import { RowActions } from "./row-actions";
 
 export type InvitationRow = {
   id: string;
@@ -73,31 +75,24 @@ function InvitationItem({ invitation, error }: { invitation: InvitationRow; erro
         </p>
       </div>
       {invitation.manageable ? (
-        <div className="flex flex-col gap-2 md:items-end">
-          <div className="flex flex-wrap gap-2">
-            <Form method="post">
-              <input type="hidden" name="intent" value="resend-invitation" />
-              <input type="hidden" name="invitationId" value={invitation.id} />
-              <Button type="submit" variant="secondary" size="sm" disabled={pendingIntent === "resend-invitation"}>
-                {pendingIntent === "resend-invitation" ? "Sending…" : "Resend"}
-                <span className="sr-only"> the invitation to {invitation.email}</span>
-              </Button>
-            </Form>
-            <Form method="post" onSubmit={confirmSubmit(`Revoke the invitation to ${invitation.email}? They won't be added when they sign in.`)}>
-              <input type="hidden" name="intent" value="revoke-invitation" />
-              <input type="hidden" name="invitationId" value={invitation.id} />
-              <Button type="submit" variant="danger" size="sm" disabled={pendingIntent === "revoke-invitation"}>
-                {pendingIntent === "revoke-invitation" ? "Revoking…" : "Revoke"}
-                <span className="sr-only"> the invitation to {invitation.email}</span>
-              </Button>
-            </Form>
-          </div>
-          {error ? (
-            <p role="alert" className="text-sm text-red-700 md:text-right">
-              {error}
-            </p>
-          ) : null}
-        </div>
+        <RowActions error={error}>
+          <Form method="post">
+            <input type="hidden" name="intent" value="resend-invitation" />
+            <input type="hidden" name="invitationId" value={invitation.id} />
+            <Button type="submit" variant="secondary" size="sm" disabled={pendingIntent === "resend-invitation"}>
+              {pendingIntent === "resend-invitation" ? "Sending…" : "Resend"}
+              <span className="sr-only"> the invitation to {invitation.email}</span>
+            </Button>
+          </Form>
+          <Form method="post" onSubmit={confirmSubmit(`Revoke the invitation to ${invitation.email}? They won't be added when they sign in.`)}>
+            <input type="hidden" name="intent" value="revoke-invitation" />
+            <input type="hidden" name="invitationId" value={invitation.id} />
+            <Button type="submit" variant="danger" size="sm" disabled={pendingIntent === "revoke-invitation"}>
+              {pendingIntent === "revoke-invitation" ? "Revoking…" : "Revoke"}
+              <span className="sr-only"> the invitation to {invitation.email}</span>
+            </Button>
+          </Form>
+        </RowActions>
       ) : null}
     </li>
   );

@@ -4,8 +4,8 @@ import { Form, useNavigation } from "@remix-run/react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
+import { confirmSubmit } from "~/components/ui/confirm-submit";
 import { ErrorList } from "~/components/ui/error-list";
-import { confirmSubmit } from "~/members/components/action-outcome";
 import { endPartnershipSchema } from "../schemas";
 
 /** Ending is hard to undo (it takes a new invitation), so it asks for a ticked box, with or without JavaScript. */

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { ButtonLink } from "~/components/ui/button";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -77,54 +78,47 @@ export function PartnershipList({
 
 type ItemProps = { organizationSlug: string; partnership: PartnershipListItem };
 
-function PartnershipLink({ organizationSlug, partnership, children }: ItemProps & { children: string }) {
+/** One partnership in a list: a link to its workspace, what to know about it, and its status. */
+function PartnershipRow({ organizationSlug, partnership, title, children }: ItemProps & { title: string; children: ReactNode }) {
   return (
-    <Link to={partnershipWorkspacePath(organizationSlug, partnership.id)} className="font-medium break-words text-brand-700 underline-offset-4 hover:underline">
-      {children}
-    </Link>
+    <li className="flex flex-col gap-2 py-4 first:pt-0 last:pb-0 sm:flex-row sm:items-start sm:justify-between">
+      <div className="min-w-0 space-y-1">
+        <p>
+          <Link to={partnershipWorkspacePath(organizationSlug, partnership.id)} className="font-medium break-words text-brand-700 underline-offset-4 hover:underline">
+            {title}
+          </Link>
+        </p>
+        {children}
+      </div>
+      <div className="shrink-0"><PartnershipStatusBadge status={partnership.status} withdrawn={partnership.withdrawn} /></div>
+    </li>
   );
 }
 
 function ActivePartnership({ organizationSlug, partnership }: ItemProps) {
   return (
-    <li className="flex flex-col gap-2 py-4 first:pt-0 last:pb-0 sm:flex-row sm:items-start sm:justify-between">
-      <div className="min-w-0 space-y-1">
-        <p>
-          <PartnershipLink organizationSlug={organizationSlug} partnership={partnership}>
-            {partnership.title}
-          </PartnershipLink>
-        </p>
-        <p className="text-sm text-slate-700">
-          {partnership.nextEvent ? (
-            <>
-              <span className="font-medium text-slate-900">Next: {partnership.nextEvent.title}</span>, {partnership.nextEvent.when}
-            </>
-          ) : (
-            "No joint event planned yet"
-          )}
-        </p>
-        <p className="text-sm text-slate-600">{partnership.lastEventAgo ? `Last joint event ${partnership.lastEventAgo}` : "No joint events yet"}</p>
-      </div>
-      <div className="shrink-0"><PartnershipStatusBadge status={partnership.status} /></div>
-    </li>
+    <PartnershipRow organizationSlug={organizationSlug} partnership={partnership} title={partnership.title}>
+      <p className="text-sm text-slate-700">
+        {partnership.nextEvent ? (
+          <>
+            <span className="font-medium text-slate-900">Next: {partnership.nextEvent.title}</span>, {partnership.nextEvent.when}
+          </>
+        ) : (
+          "No joint event planned yet"
+        )}
+      </p>
+      <p className="text-sm text-slate-600">{partnership.lastEventAgo ? `Last joint event ${partnership.lastEventAgo}` : "No joint events yet"}</p>
+    </PartnershipRow>
   );
 }
 
 function PendingInvitation({ organizationSlug, partnership }: ItemProps) {
   return (
-    <li className="flex flex-col gap-2 py-4 first:pt-0 last:pb-0 sm:flex-row sm:items-start sm:justify-between">
-      <div className="min-w-0 space-y-1">
-        <p>
-          <PartnershipLink organizationSlug={organizationSlug} partnership={partnership}>
-            {`Invitation to ${partnership.title}`}
-          </PartnershipLink>
-        </p>
-        <p className="text-sm break-words text-slate-600">
-          Waiting for {partnership.waitingFor} · sent {partnership.sentOn}
-        </p>
-      </div>
-      <div className="shrink-0"><PartnershipStatusBadge status={partnership.status} /></div>
-    </li>
+    <PartnershipRow organizationSlug={organizationSlug} partnership={partnership} title={`Invitation to ${partnership.title}`}>
+      <p className="text-sm break-words text-slate-600">
+        Waiting for {partnership.waitingFor} · sent {partnership.sentOn}
+      </p>
+    </PartnershipRow>
   );
 }
 
@@ -136,19 +130,11 @@ function PastPartnership({ organizationSlug, partnership }: ItemProps) {
       ? `Invitation declined${closed}`
       : `Ended${closed}`;
   return (
-    <li className="flex flex-col gap-2 py-4 first:pt-0 last:pb-0 sm:flex-row sm:items-start sm:justify-between">
-      <div className="min-w-0 space-y-1">
-        <p>
-          <PartnershipLink organizationSlug={organizationSlug} partnership={partnership}>
-            {partnership.title}
-          </PartnershipLink>
-        </p>
-        <p className="text-sm text-slate-600">
-          {outcome}
-          {partnership.lastEventAgo ? ` · last joint event ${partnership.lastEventAgo}` : ""}
-        </p>
-      </div>
-      <div className="shrink-0"><PartnershipStatusBadge status={partnership.status} withdrawn={partnership.withdrawn} /></div>
-    </li>
+    <PartnershipRow organizationSlug={organizationSlug} partnership={partnership} title={partnership.title}>
+      <p className="text-sm text-slate-600">
+        {outcome}
+        {partnership.lastEventAgo ? ` · last joint event ${partnership.lastEventAgo}` : ""}
+      </p>
+    </PartnershipRow>
   );
 }

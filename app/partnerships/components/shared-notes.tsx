@@ -4,8 +4,9 @@ import { Form, useNavigation } from "@remix-run/react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
+import { confirmSubmit } from "~/components/ui/confirm-submit";
 import { TextareaField } from "~/components/ui/field";
-import { confirmSubmit, OutcomeAlert, type ActionOutcome } from "~/members/components/action-outcome";
+import { OutcomeAlert, type ActionOutcome } from "~/components/ui/outcome-alert";
 import type { PartnershipNoteItem } from "../notes.server";
 import { addNoteSchema, NOTE_MAX_LENGTH } from "../schemas";
 

@@ -5,9 +5,9 @@ import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
+import { confirmSubmit } from "~/components/ui/confirm-submit";
 import { Field, SelectField } from "~/components/ui/field";
 import { addTaskSchema, editTaskSchema, TASK_TITLE_MAX_LENGTH } from "../schemas";
-import { confirmSubmit } from "~/members/components/action-outcome";
 
 export type TaskView = {
   id: string;

@@ -5,9 +5,9 @@ import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
+import { confirmSubmit } from "~/components/ui/confirm-submit";
 import { Field } from "~/components/ui/field";
 import { addDateOptionSchema } from "../schemas";
-import { confirmSubmit } from "~/members/components/action-outcome";
 
 export type DateOptionView = {
   id: string;
