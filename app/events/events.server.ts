@@ -13,6 +13,7 @@ import { env } from "~/platform/env.server";
 import { assertCan, type TenantScope } from "~/platform/tenancy.server";
 import { requireEvent } from "./access.server";
 import { detailChanges, materialChanges, materialSnapshot, type ChangeContext, type EventDetails, type FieldChange } from "./changes";
+import { costOf } from "./money";
 import { EventRuleError } from "./rules";
 import type { EventInput } from "./schemas";
 import { effectiveEventStatus, eventKindLabels } from "./status";
@@ -83,32 +84,21 @@ function assertChangeable(event: LoadedEvent, now = new Date()): EventStatus {
   return status;
 }
 
-function detailsOf(event: Pick<LoadedEvent, "title" | "outingType" | "description" | "rsvpDeadline" | "plusOnesAllowed" | "questions" | "costEstimateMinor" | "costCurrency" | "initiatorCostPercent">): EventDetails {
+type DetailSource = Pick<EventInput, "title" | "outingType" | "description" | "rsvpDeadline" | "plusOnesAllowed" | "questions" | "cost">;
+
+/** The non-material facts of an event (saved or submitted), in a form that compares by value. */
+function detailsOf(source: DetailSource): EventDetails {
   return {
-    title: event.title,
-    outingType: event.outingType,
-    description: event.description,
-    rsvpDeadline: event.rsvpDeadline?.toISOString() ?? null,
-    plusOnesAllowed: event.plusOnesAllowed,
-    questions: event.questions.map(({ prompt, kind, options, required }) => ({ prompt, kind, options, required })),
-    cost:
-      event.costEstimateMinor !== null && event.costCurrency
-        ? { estimateMinor: event.costEstimateMinor, currency: event.costCurrency, initiatorPercent: event.initiatorCostPercent ?? 50 }
-        : null,
+    title: source.title,
+    outingType: source.outingType,
+    description: source.description,
+    rsvpDeadline: source.rsvpDeadline?.toISOString() ?? null,
+    plusOnesAllowed: source.plusOnesAllowed,
+    questions: source.questions.map(({ prompt, kind, options, required }) => ({ prompt, kind, options, required })),
+    cost: source.cost,
   };
 }
 
-function detailsOfInput(input: EventInput): EventDetails {
-  return {
-    title: input.title,
-    outingType: input.outingType,
-    description: input.description,
-    rsvpDeadline: input.rsvpDeadline?.toISOString() ?? null,
-    plusOnesAllowed: input.plusOnesAllowed,
-    questions: input.questions.map(({ prompt, kind, options, required }) => ({ prompt, kind, options, required })),
-    cost: input.cost,
-  };
-}
 
 function quotasOfInput(input: EventInput, [initiatorId, partnerId]: [string, string]) {
   return [
@@ -232,7 +222,7 @@ export async function updateEvent(
 
     const after = materialSnapshot({ ...input, quotas: quotasOfInput(input, organizationIds) });
     const material = materialChanges(materialSnapshot(event), after, context);
-    const details = detailChanges(detailsOf(event), detailsOfInput(input), { before: event.timeZone, after: input.timeZone }, context);
+    const details = detailChanges(detailsOf({ ...event, cost: costOf(event) }), detailsOf(input), { before: event.timeZone, after: input.timeZone }, context);
     if (material.length === 0 && details.length === 0) return { changed: false, needsApprovalAgain: false, status, version: event.version };
 
     const needsApprovalAgain = material.length > 0 && (status === "proposed" || status === "confirmed");

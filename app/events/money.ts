@@ -43,3 +43,13 @@ export function splitCost(totalMinor: number, initiatorPercent: number): { initi
   const initiatorMinor = Math.round((totalMinor * initiatorPercent) / 100);
   return { initiatorMinor, partnerMinor: totalMinor - initiatorMinor };
 }
+
+export type EventCost = { estimateMinor: number; currency: string; initiatorPercent: number };
+
+type StoredCost = { costEstimateMinor: number | null; costCurrency: string | null; initiatorCostPercent: number | null };
+
+/** The cost estimate as an event stores it, or null when there is none; an even split by default. */
+export function costOf(event: StoredCost): EventCost | null {
+  if (event.costEstimateMinor === null || !event.costCurrency) return null;
+  return { estimateMinor: event.costEstimateMinor, currency: event.costCurrency, initiatorPercent: event.initiatorCostPercent ?? 50 };
+}

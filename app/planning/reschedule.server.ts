@@ -1,5 +1,5 @@
 import { updateEvent, type LoadedEvent, type UpdateOutcome } from "~/events/events.server";
-import { isCurrency } from "~/events/money";
+import { costOf } from "~/events/money";
 import type { EventInput } from "~/events/schemas";
 import type { TenantScope } from "~/platform/tenancy.server";
 import type { PlanningEvent } from "./event.server";
@@ -33,10 +33,7 @@ export function rescheduledInput(event: LoadedEvent, [initiatorId, partnerId]: [
     plusOnesAllowed: event.plusOnesAllowed,
     questions: event.questions.map(({ id, prompt, kind, options, required }) => ({ id, prompt, kind, options, required })),
     shifts: event.shifts.map((shift) => ({ ...shift, startsAt: moved(shift.startsAt), endsAt: moved(shift.endsAt) })),
-    cost:
-      event.costEstimateMinor !== null && event.costCurrency && isCurrency(event.costCurrency)
-        ? { estimateMinor: event.costEstimateMinor, currency: event.costCurrency, initiatorPercent: event.initiatorCostPercent ?? 50 }
-        : null,
+    cost: costOf(event),
   };
 }
 

@@ -45,6 +45,7 @@ export function testEnvironment(databaseUrl: string, appUrl = "http://localhost:
     AUTH_SECRET: "test-secret-that-is-long-enough-for-auth-js-0123456789",
     APP_URL: appUrl,
     EMAIL_DELIVERY: "dev-mailbox",
-    LOG_LEVEL: "warn",
+    // Tests provoke failures on purpose (a 500 from the fake Resend…); only real errors should show.
+    LOG_LEVEL: "error",
   };
 }
