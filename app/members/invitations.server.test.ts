@@ -2,6 +2,7 @@ import { teammateInvitationSubject } from "#emails/teammate-invitation";
 import { describe, expect, test, vi } from "vitest";
 import type { Role } from "~/generated/prisma/enums";
 import { db } from "~/platform/db.server";
+import { consumeRateLimit, invitationRateLimits } from "~/platform/rate-limit.server";
 import { addMember, createCompanyWithEveryRole, createOrganization, createUser, scopeFor, uniqueSuffix } from "#tests/factories";
 import {
   acceptPendingInvitations,
@@ -228,5 +229,21 @@ describe("acceptPendingInvitations", () => {
     expect(accepted!.acceptedAt).toBeInstanceOf(Date);
     expect(await listPendingInvitations(scope)).toEqual([]);
     expect(await acceptPendingInvitations(invitee.email)).toEqual([]);
+  });
+});
+
+describe("invitation budget", () => {
+  test("a person who has sent an hour's worth of invitations is told when to try again, and nothing is saved or sent", async () => {
+    const company = await createCompanyWithEveryRole();
+    const scope = scopeFor(company.organization, company.manager, "manager");
+    for (let sent = 0; sent < invitationRateLimits.teammates.limit; sent++) await consumeRateLimit(invitationRateLimits.teammates, company.manager.id);
+    const email = `over-budget-${uniqueSuffix()}@example.com`;
+
+    await expect(inviteTeammate(scope, { email, role: "member" })).rejects.toThrow(/a lot of invitations in the last hour\. Try again in \d+ minutes?\./);
+    expect(await db.teammateInvitation.count({ where: { email } })).toBe(0);
+    expect(await db.outboundEmail.count({ where: { to: email } })).toBe(0);
+
+    const colleague = scopeFor(company.organization, company.admin, "admin");
+    await expect(inviteTeammate(colleague, { email, role: "member" })).resolves.toMatchObject({ email });
   });
 });

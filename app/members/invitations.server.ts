@@ -3,6 +3,7 @@ import type { Role } from "~/generated/prisma/enums";
 import { canAssignRole } from "~/organizations/permissions";
 import { db, type Tx } from "~/platform/db.server";
 import { queueEmail } from "~/platform/email.server";
+import { consumeRateLimit, invitationRateLimits, tryAgainIn } from "~/platform/rate-limit.server";
 import { env } from "~/platform/env.server";
 import { assertCan, type TenantScope } from "~/platform/tenancy.server";
 import { roleWithArticle } from "./members.server";
@@ -33,6 +34,7 @@ export async function inviteTeammate(scope: TenantScope, { email: rawEmail, role
   if (!canAssignRole(scope.role, input.role)) {
     throw new MemberRuleError(`As ${roleWithArticle[scope.role]}, you can't invite someone as ${roleWithArticle[input.role]}.`);
   }
+  await assertInvitationBudget(scope);
   const alreadyMember = await db.membership.count({
     where: { organizationId: scope.organizationId, user: { email: input.email } },
   });
@@ -69,6 +71,7 @@ async function findPendingInvitation(tx: Tx, scope: TenantScope, invitationId: s
 
 export async function resendInvitation(scope: TenantScope, invitationId: string) {
   assertCan(scope, "members:invite");
+  await assertInvitationBudget(scope);
   return db.$transaction(async (tx) => {
     await findPendingInvitation(tx, scope, invitationId);
     const now = new Date();
@@ -109,6 +112,11 @@ async function queueInvitationEmail(tx: Tx, scope: TenantScope, invitation: { em
       expiresAt: invitation.expiresAt,
     }),
   });
+}
+
+async function assertInvitationBudget(scope: TenantScope) {
+  const verdict = await consumeRateLimit(invitationRateLimits.teammates, scope.userId);
+  if (!verdict.allowed) throw new MemberRuleError(`You've sent a lot of invitations in the last hour. ${tryAgainIn(verdict.retryAfterSeconds)}`);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { partnershipInvitationSubject } from "#emails/partnership-invitation";
 import { describe, expect, test, vi } from "vitest";
 import { db } from "~/platform/db.server";
+import { consumeRateLimit, invitationRateLimits } from "~/platform/rate-limit.server";
 import { addMember, createCompanyWithEveryRole } from "#tests/factories";
 import { accessFor, contactAddress, createPartnershipWorld, managerScope, memberScope, thrownStatus } from "#tests/partnerships/world";
 import { invitePartner, withdrawPartnershipInvitation } from "./invitations.server";
@@ -127,5 +128,20 @@ describe("withdrawPartnershipInvitation", () => {
     expect(await thrownStatus(async () => withdrawPartnershipInvitation(scope, await accessFor(scope, partnershipId)))).toBe(409);
 
     expect((await db.partnership.findUniqueOrThrow({ where: { id: partnershipId } })).status).toBe("active");
+  });
+});
+
+describe("partner invitation budget", () => {
+  test("past the hourly budget the invitation is refused with 429 and when to try again; nothing is saved or sent", async () => {
+    const world = await createPartnershipWorld();
+    const scope = managerScope(world.initiator);
+    for (let sent = 0; sent < invitationRateLimits.partners.limit; sent++) await consumeRateLimit(invitationRateLimits.partners, scope.userId);
+    const email = contactAddress();
+
+    const refusal = await invitePartner(scope, { email, message: "" }).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(PartnershipRuleError);
+    expect(refusal).toMatchObject({ status: 429, message: expect.stringMatching(/Try again in \d+ minutes?\./) });
+    expect(await db.partnership.count({ where: { contactEmail: email } })).toBe(0);
+    expect(await db.outboundEmail.count({ where: { to: email } })).toBe(0);
   });
 });

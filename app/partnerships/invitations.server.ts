@@ -2,6 +2,7 @@ import PartnershipInvitationEmail, { partnershipInvitationSubject } from "#email
 import { db } from "~/platform/db.server";
 import { queueEmail } from "~/platform/email.server";
 import { env } from "~/platform/env.server";
+import { consumeRateLimit, invitationRateLimits, tryAgainIn } from "~/platform/rate-limit.server";
 import { assertCan, type TenantScope } from "~/platform/tenancy.server";
 import type { PartnershipAccess } from "./access.server";
 import { recordActivity } from "./activity.server";
@@ -23,6 +24,8 @@ export async function invitePartner(scope: TenantScope, input: { email: string; 
       `${contactEmail} belongs to a member of ${scope.organizationName}. A partner is another company: invite your contact there instead.`,
     );
   }
+  const budget = await consumeRateLimit(invitationRateLimits.partners, scope.userId);
+  if (!budget.allowed) throw new PartnershipRuleError(`You've invited a lot of partner companies in the last hour. ${tryAgainIn(budget.retryAfterSeconds)}`, 429);
 
   return db.$transaction(async (tx) => {
     // Serialises this company's invitations, so two quick clicks can't create two pending invitations.

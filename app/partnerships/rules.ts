@@ -6,7 +6,7 @@ export class PartnershipRuleError extends Error {
   override name = "PartnershipRuleError";
   constructor(
     message: string,
-    readonly status: 400 | 403 | 404 | 409 = 400,
+    readonly status: 400 | 403 | 404 | 409 | 429 = 400,
     readonly link?: { href: string; label: string },
   ) {
     super(message);

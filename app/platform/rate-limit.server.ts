@@ -26,3 +26,18 @@ export async function pruneExpiredRateLimits(): Promise<number> {
   const { count } = await db.rateLimitCounter.deleteMany({ where: { expiresAt: { lt: new Date() } } });
   return count;
 }
+
+/** "Try again in 12 minutes." — for the person who hit a limit. */
+export function tryAgainIn(retryAfterSeconds: number): string {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return `Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+}
+
+/**
+ * Invitations send email to any address a person types, so each person gets a budget per hour:
+ * generous for real work, small for a spammer using a compromised account.
+ */
+export const invitationRateLimits = {
+  teammates: { name: "invite:teammate", limit: 60, windowSeconds: 60 * 60 },
+  partners: { name: "invite:partner", limit: 20, windowSeconds: 60 * 60 },
+} satisfies Record<string, RateLimitRule>;

@@ -10,6 +10,7 @@ import { Button } from "~/components/ui/button";
 import { Card, CardBody } from "~/components/ui/card";
 import { Field } from "~/components/ui/field";
 import { requireAnonymous } from "~/platform/auth.server";
+import { tryAgainIn } from "~/platform/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Rapport" }];
 
@@ -26,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!outcome.ok) {
     const retryAfterMinutes = Math.ceil(outcome.retryAfterSeconds / 60);
     return data(
-      { result: submission.reply({ formErrors: [`Too many sign-in links were requested. Try again in ${retryAfterMinutes} minute${retryAfterMinutes === 1 ? "" : "s"}.`] }), retryAfterMinutes },
+      { result: submission.reply({ formErrors: [`Too many sign-in links were requested. ${tryAgainIn(outcome.retryAfterSeconds)}`] }), retryAfterMinutes },
       { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } },
     );
   }

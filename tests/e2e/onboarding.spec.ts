@@ -49,6 +49,8 @@ test("sign in, create a company, invite a teammate who joins, change their role,
   const teammateRow = () => owner.getByRole("listitem").filter({ has: owner.getByText(teammateEmail, { exact: true }) });
   await teammateRow().getByLabel(/Role for/).selectOption("manager");
   await teammateRow().getByRole("button", { name: /Change role/ }).click();
+  // The select shows "manager" as soon as it is chosen; the confirmation is what says it was saved.
+  await expect(owner.getByText(/is now manager\./)).toBeVisible();
   await expect(teammateRow().getByLabel(/Role for/)).toHaveValue("manager");
 
   await teammate.reload();
