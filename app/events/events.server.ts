@@ -166,6 +166,31 @@ function venueLine(event: { venueName: string; venueAddress: string; onlineUrl: 
   return [event.venueName, event.venueAddress, event.onlineUrl].filter(Boolean).join(", ");
 }
 
+type ReviewedEvent = { id: string; title: string; startsAt: Date; endsAt: Date; timeZone: string; venueName: string; venueAddress: string; onlineUrl: string | null };
+
+/** Asks the other company's planners to review a first proposal (no changes) or a changed plan. */
+async function askPartnerToReview(tx: Tx, scope: TenantScope, access: PartnershipAccess, event: ReviewedEvent, changes: FieldChange[] | null) {
+  if (!access.otherOrganization) return;
+  const name = await actorName(tx, scope);
+  for (const to of await plannersOf(tx, access.otherOrganization.id, scope.userId)) {
+    await queueEmail(tx, {
+      kind: "event-proposed",
+      to,
+      subject: eventProposedSubject(scope.organizationName, event.title, changes !== null),
+      react: EventProposedEmail({
+        eventTitle: event.title,
+        proposerCompany: scope.organizationName,
+        recipientCompany: access.otherOrganization.name,
+        actorName: name,
+        when: formatEventRange(event.startsAt, event.endsAt, event.timeZone),
+        venue: venueLine(event),
+        eventUrl: eventUrl(access.otherOrganization.slug, event.id),
+        changes,
+      }),
+    });
+  }
+}
+
 export async function createEvent(scope: TenantScope, partnershipId: string, input: EventInput): Promise<{ id: string }> {
   assertCan(scope, "events:plan");
   const access = await requirePartnership(scope, partnershipId);
@@ -248,26 +273,7 @@ export async function updateEvent(
       summary: `Changed ${listLabels(changed)} of “${input.title}”.${needsApprovalAgain ? ` It is now version ${version} and needs both companies' approval again.` : ""}`,
       changes,
     });
-    if (needsApprovalAgain && access.otherOrganization) {
-      const name = await actorName(tx, scope);
-      for (const to of await plannersOf(tx, access.otherOrganization.id, scope.userId)) {
-        await queueEmail(tx, {
-          kind: "event-proposed",
-          to,
-          subject: eventProposedSubject(scope.organizationName, input.title, true),
-          react: EventProposedEmail({
-            eventTitle: input.title,
-            proposerCompany: scope.organizationName,
-            recipientCompany: access.otherOrganization.name,
-            actorName: name,
-            when: formatEventRange(input.startsAt, input.endsAt, input.timeZone),
-            venue: venueLine(input),
-            eventUrl: eventUrl(access.otherOrganization.slug, eventId),
-            changes: material,
-          }),
-        });
-      }
-    }
+    if (needsApprovalAgain) await askPartnerToReview(tx, scope, access, { id: eventId, ...input }, material);
     return { changed: true, needsApprovalAgain, status: newStatus, version };
   });
 }
@@ -342,25 +348,7 @@ export async function proposeEvent(scope: TenantScope, eventId: string): Promise
       kind: "event.proposed",
       summary: `Proposed “${event.title}” to ${access.otherOrganization?.name ?? "the partner"} for approval.`,
     });
-    if (!access.otherOrganization) return;
-    const name = await actorName(tx, scope);
-    for (const to of await plannersOf(tx, access.otherOrganization.id, scope.userId)) {
-      await queueEmail(tx, {
-        kind: "event-proposed",
-        to,
-        subject: eventProposedSubject(scope.organizationName, event.title, false),
-        react: EventProposedEmail({
-          eventTitle: event.title,
-          proposerCompany: scope.organizationName,
-          recipientCompany: access.otherOrganization.name,
-          actorName: name,
-          when: formatEventRange(event.startsAt, event.endsAt, event.timeZone),
-          venue: venueLine(event),
-          eventUrl: eventUrl(access.otherOrganization.slug, eventId),
-          changes: null,
-        }),
-      });
-    }
+    await askPartnerToReview(tx, scope, access, event, null);
   });
 }
 
