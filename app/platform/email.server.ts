@@ -6,7 +6,10 @@ import { env } from "./env.server";
 import { enqueueDelayedJob, enqueueJob, type JobDefinition } from "./jobs.server";
 import { logger } from "./logger.server";
 
-export type OutgoingEmail = { kind: string; to: string; subject: string; react: ReactElement };
+/** A file sent with the email; `content` is base64. Calendar parts travel this way. */
+export type EmailAttachment = { filename: string; contentType: string; content: string };
+
+export type OutgoingEmail = { kind: string; to: string; subject: string; react: ReactElement; attachments?: EmailAttachment[] };
 
 export type RenderedEmail = { html: string; text: string };
 
@@ -52,7 +55,15 @@ export async function handleSendEmailJob({ emailId }: SendEmailJob, job: { retry
 export async function queueEmail(tx: Tx, email: OutgoingEmail): Promise<string> {
   const { html, text } = await renderEmail(email.react);
   const record = await tx.outboundEmail.create({
-    data: { kind: email.kind, to: email.to, from: env().EMAIL_FROM, subject: email.subject, html, text },
+    data: {
+      kind: email.kind,
+      to: email.to,
+      from: env().EMAIL_FROM,
+      subject: email.subject,
+      html,
+      text,
+      attachments: email.attachments?.length ? email.attachments : undefined,
+    },
     select: { id: true },
   });
   await enqueueJob(tx, sendEmailJob, { emailId: record.id }, { singletonKey: record.id });
@@ -74,13 +85,15 @@ export class EmailRejectedError extends Error {
 
 type Delivery = { transport: string; providerMessageId: string | null };
 
+export type EmailMessage = { from: string; to: string; subject: string; html: string; text: string; attachments?: EmailAttachment[] };
+
 export interface EmailTransport {
   readonly name: string;
   /**
    * Throws EmailRejectedError when retrying cannot help, and any other error when it may.
    * The idempotency key makes a retry after a crash a no-op at the provider.
    */
-  send(email: { from: string; to: string; subject: string; html: string; text: string }, idempotencyKey: string): Promise<Delivery>;
+  send(email: EmailMessage, idempotencyKey: string): Promise<Delivery>;
 }
 
 const PROVIDER_TIMEOUT_MS = 15_000;
@@ -92,7 +105,14 @@ export function createResendTransport(apiKey: string, options: { baseUrl?: strin
     name: "resend",
     async send(email, idempotencyKey) {
       const signal = AbortSignal.timeout(timeoutMs);
-      const { data, error, headers } = await client.emails.send(email, { idempotencyKey, signal });
+      const { attachments, ...message } = email;
+      const { data, error, headers } = await client.emails.send(
+        {
+          ...message,
+          attachments: attachments?.map((file) => ({ filename: file.filename, content: file.content, contentType: file.contentType })),
+        },
+        { idempotencyKey, signal },
+      );
       if (!error) return { transport: "resend", providerMessageId: data.id };
       // The SDK never throws: a timeout comes back as an error without a status, like a network failure.
       if (signal.aborted) throw new EmailDeliveryError(`Resend did not answer within ${timeoutMs / 1000}s`);
@@ -146,7 +166,14 @@ export async function deliverEmail(emailId: string, via: EmailTransport = emailT
   const attempt = email.attempts + 1;
   try {
     const delivery = await via.send(
-      { from: email.from, to: email.to, subject: email.subject, html: email.html, text: email.text },
+      {
+        from: email.from,
+        to: email.to,
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+        attachments: (email.attachments as EmailAttachment[] | null) ?? undefined,
+      },
       `outbound-email/${email.id}`,
     );
     await db.outboundEmail.update({

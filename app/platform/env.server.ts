@@ -20,6 +20,11 @@ const envSchema = z
       .min(32, { message: "must be at least 32 characters: generate one with `openssl rand -base64 32`" }),
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: z.url().optional(),
+    RESEND_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^whsec_[A-Za-z0-9+/=]+$/, { message: "must be the signing secret Resend shows for the webhook, starting with whsec_" })
+      .optional(),
+    RESEND_REQUESTS_PER_SECOND: z.coerce.number().positive().max(1000).default(2),
     EMAIL_FROM: z
       .string()
       .regex(/^(.+<[^@\s]+@[^@\s]+>|[^@\s]+@[^@\s]+)$/, {
