@@ -5,13 +5,14 @@ import { EventRouteError } from "~/events/components/event-error";
 import { getEventHeader } from "~/events/queries.server";
 import { PartnershipBreadcrumb } from "~/partnerships/components/partnership-breadcrumb";
 import { partnershipWorkspacePath } from "~/partnerships/paths";
+import { roleCan } from "~/organizations/permissions";
 import { requireTenant } from "~/platform/tenancy.server";
 
 /** Frames every tab of one event with its title, status, when and where. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireTenant(request, params.slug, "events:view");
   const header = await getEventHeader(scope, params.eventId!);
-  return { ...header, organizationSlug: scope.organizationSlug };
+  return { ...header, organizationSlug: scope.organizationSlug, canPlan: roleCan(scope.role, "events:plan") };
 }
 
 const tabClass = ({ isActive }: { isActive: boolean }) =>
@@ -27,6 +28,13 @@ export default function EventLayout() {
     { to: `${base}/planning`, label: "Planning", end: false },
     { to: `${base}/discussion`, label: "Discussion", end: false },
     { to: `${base}/history`, label: "History", end: false },
+    ...(event.canPlan
+      ? [
+          { to: `${base}/invitations`, label: "Invitations", end: false },
+          { to: `${base}/responses`, label: "Responses", end: false },
+          { to: `${base}/check-in`, label: "Check-in", end: false },
+        ]
+      : []),
   ];
   return (
     <div className="space-y-6">
