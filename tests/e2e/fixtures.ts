@@ -1,19 +1,31 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import { FAKE_RESEND_URL } from "./servers";
 
 export const SIGN_IN_LINK_SUBJECT = "Your Rapport sign-in link";
 // Delivery is asynchronous, and a new email waits behind any that earlier tests left queued.
 const MAILBOX_TIMEOUT_MS = 30_000;
 const MAILBOX_POLL_INTERVAL_MS = 250;
 
-export type MailboxEmail = { id: string; subject: string; text: string };
+export type SentEmail = {
+  id: string;
+  to: string[];
+  subject: string;
+  html: string | null;
+  text: string | null;
+  attachments: { filename?: string; content?: string; content_type?: string }[];
+  idempotencyKey: string | null;
+  receivedAt: string;
+};
+
+export type MailboxEmail = { id: string; subject: string; text: string; html: string; attachments: SentEmail["attachments"] };
 
 /**
- * Signs in the way a person does: requests a link, finds the email in the dev mailbox, opens
+ * Signs in the way a person does: requests a link, finds the email at the fake Resend, opens
  * the link from its plain-text version and confirms. Ends on the page the sign-in lands on
  * (`redirectTo`, when given).
  */
-export async function signInThroughDevMailbox(page: Page, email: string, options: { redirectTo?: string } = {}): Promise<void> {
+export async function signInThroughEmail(page: Page, email: string, options: { redirectTo?: string } = {}): Promise<void> {
   const previousEmailId = await newestEmailId(page, email, SIGN_IN_LINK_SUBJECT);
   await page.goto(options.redirectTo ? `/sign-in?${new URLSearchParams({ redirectTo: options.redirectTo })}` : "/sign-in");
   await page.getByLabel("Work email").fill(email);
@@ -21,19 +33,29 @@ export async function signInThroughDevMailbox(page: Page, email: string, options
   await expect(page).toHaveURL(/\/sign-in\/check-email/);
 
   const { text } = await latestEmailTo(page, email, SIGN_IN_LINK_SUBJECT, { newerThan: previousEmailId });
-  const confirmationPrefix = `${new URL(page.url()).origin}/sign-in/confirm?`;
-  const link = text.split(/\s+/).find((word) => word.startsWith(confirmationPrefix));
-  if (!link) throw new Error(`The sign-in email has no link starting with ${confirmationPrefix}. Its text:\n${text}`);
-
+  const link = linkInEmail(text, `${new URL(page.url()).origin}/sign-in/confirm?`);
   await page.goto(link);
   await page.getByRole("button", { name: "Continue to Rapport" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 }
 
+/** The first link in an email's plain text that starts with `prefix`. */
+export function linkInEmail(text: string, prefix: string): string {
+  const link = text.split(/\s+/).find((word) => word.startsWith(prefix));
+  if (!link) throw new Error(`The email has no link starting with ${prefix}. Its text:\n${text}`);
+  return link;
+}
+
+/** Every email the fake Resend has accepted, oldest first. */
+export async function sentEmails(page: Page): Promise<SentEmail[]> {
+  const response = await page.request.get(`${FAKE_RESEND_URL}/_fake/emails`);
+  expect(response.ok(), "the fake Resend lists what it received").toBe(true);
+  return (await response.json()) as SentEmail[];
+}
+
 /**
  * The newest email to `address` whose subject contains `subjectIncludes`, waiting up to 30 s for
- * the worker to deliver it (or for one newer than the email `newerThan`). The mailbox is read in
- * a tab of its own, so `page` stays where it is.
+ * the worker to deliver it (or for one newer than the email `newerThan`).
  */
 export async function latestEmailTo(
   page: Page,
@@ -41,47 +63,27 @@ export async function latestEmailTo(
   subjectIncludes: string,
   options: { newerThan?: string | null } = {},
 ): Promise<MailboxEmail> {
-  return withMailboxTab(page, async (mailbox) => {
-    const deadline = Date.now() + MAILBOX_TIMEOUT_MS;
-    let id = await findNewestEmailId(mailbox, address, subjectIncludes);
-    while (!id || id === options.newerThan) {
-      if (Date.now() > deadline) {
-        throw new Error(`No ${options.newerThan ? "new " : ""}email to ${address} with "${subjectIncludes}" in its subject reached /dev/mail within ${MAILBOX_TIMEOUT_MS / 1000} s.`);
-      }
-      await mailbox.waitForTimeout(MAILBOX_POLL_INTERVAL_MS);
-      id = await findNewestEmailId(mailbox, address, subjectIncludes);
+  const deadline = Date.now() + MAILBOX_TIMEOUT_MS;
+  for (;;) {
+    const email = newestMatching(await sentEmails(page), address, subjectIncludes);
+    if (email && email.id !== options.newerThan) {
+      return { id: email.id, subject: email.subject, text: email.text ?? "", html: email.html ?? "", attachments: email.attachments };
     }
-    await mailbox.goto(`/dev/mail/${id}`);
-    const main = mailbox.getByRole("main");
-    const plainText = main.locator("details pre");
-    await expect(plainText, `the page of email ${id} shows its plain-text version`).toBeAttached();
-    const subject = (await main.getByRole("heading", { level: 1 }).textContent()) ?? "";
-    const text = (await plainText.textContent()) ?? "";
-    return { id, subject, text };
-  });
-}
-
-/** The id of the newest matching email already in the mailbox, or null; it does not wait. */
-export async function newestEmailId(page: Page, address: string, subjectIncludes: string): Promise<string | null> {
-  return withMailboxTab(page, (mailbox) => findNewestEmailId(mailbox, address, subjectIncludes));
-}
-
-async function withMailboxTab<T>(page: Page, read: (mailbox: Page) => Promise<T>): Promise<T> {
-  const mailbox = await page.context().newPage();
-  try {
-    return await read(mailbox);
-  } finally {
-    await mailbox.close();
+    if (Date.now() > deadline) {
+      throw new Error(`No ${options.newerThan ? "new " : ""}email to ${address} with "${subjectIncludes}" in its subject reached the fake Resend within ${MAILBOX_TIMEOUT_MS / 1000} s.`);
+    }
+    await page.waitForTimeout(MAILBOX_POLL_INTERVAL_MS);
   }
 }
 
-async function findNewestEmailId(mailbox: Page, address: string, subjectIncludes: string): Promise<string | null> {
-  await mailbox.goto(`/dev/mail?${new URLSearchParams({ to: address })}`);
-  // The list is newest first.
-  const newest = mailbox.locator('main a[href^="/dev/mail/"]', { hasText: subjectIncludes }).first();
-  if ((await newest.count()) === 0) return null;
-  const href = await newest.getAttribute("href");
-  return href?.slice("/dev/mail/".length) ?? null;
+/** The id of the newest matching email already sent, or null; it does not wait. */
+export async function newestEmailId(page: Page, address: string, subjectIncludes: string): Promise<string | null> {
+  return newestMatching(await sentEmails(page), address, subjectIncludes)?.id ?? null;
+}
+
+function newestMatching(emails: SentEmail[], address: string, subjectIncludes: string): SentEmail | undefined {
+  const wanted = address.toLowerCase();
+  return emails.findLast((email) => email.to.some((to) => to.toLowerCase() === wanted) && email.subject.includes(subjectIncludes));
 }
 
 type AxeViolation = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"][number];

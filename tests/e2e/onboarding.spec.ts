@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, latestEmailTo, signInThroughDevMailbox } from "./fixtures";
+import { expectNoAxeViolations, latestEmailTo, signInThroughEmail } from "./fixtures";
 
 /**
  * The foundation's promise, walked in a browser: a person signs in from the email, creates their
@@ -14,7 +14,7 @@ test("sign in, create a company, invite a teammate who joins, change their role,
 
   const ownerContext = await browser.newContext();
   const owner = await ownerContext.newPage();
-  await signInThroughDevMailbox(owner, ownerEmail);
+  await signInThroughEmail(owner, ownerEmail);
 
   await expect(owner.getByRole("heading", { name: "Your companies" })).toBeVisible();
   await expectNoAxeViolations(owner);
@@ -41,7 +41,7 @@ test("sign in, create a company, invite a teammate who joins, change their role,
 
   const teammateContext = await browser.newContext();
   const teammate = await teammateContext.newPage();
-  await signInThroughDevMailbox(teammate, teammateEmail, { redirectTo: `/o/${slug}` });
+  await signInThroughEmail(teammate, teammateEmail, { redirectTo: `/o/${slug}` });
   await expect(teammate).toHaveURL(`${baseURL}/o/${slug}`);
   await expect(teammate.getByText("Your role: Member")).toBeVisible();
 
@@ -68,7 +68,7 @@ test("sign in, create a company, invite a teammate who joins, change their role,
 });
 
 test("a signed-in user can sign out, and the old session no longer works", async ({ page, baseURL }) => {
-  await signInThroughDevMailbox(page, `leaver-${Date.now().toString(36)}@example.com`);
+  await signInThroughEmail(page, `leaver-${Date.now().toString(36)}@example.com`);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
   await page.goto(`${baseURL}/orgs/new`);

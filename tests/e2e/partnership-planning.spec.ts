@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { expectNoAxeViolations, latestEmailTo, signInThroughDevMailbox } from "./fixtures";
+import { expectNoAxeViolations, latestEmailTo, signInThroughEmail } from "./fixtures";
 
 const EVENT_TIME_ZONE = "America/New_York";
 // Planners' browsers sit in other zones than the event, so a time shown in the browser's zone would read wrong.
@@ -29,7 +29,7 @@ test("two companies partner, co-plan a volunteer day through two rounds of appro
   const b = await globexContext.newPage();
 
   // Northwind's manager creates their company and invites a contact at Globex.
-  await signInThroughDevMailbox(a, northwind.email, { redirectTo: "/orgs/new" });
+  await signInThroughEmail(a, northwind.email, { redirectTo: "/orgs/new" });
   await a.getByLabel("Company name").fill(northwind.name);
   await a.getByLabel("Web address").fill(northwind.slug);
   await a.getByRole("button", { name: "Create company" }).click();
@@ -50,7 +50,7 @@ test("two companies partner, co-plan a volunteer day through two rounds of appro
   await expect(b).toHaveURL(/\/sign-in\?redirectTo=/);
   const redirectTo = new URL(b.url()).searchParams.get("redirectTo")!;
   expect(redirectTo).toBe(new URL(invitationLink).pathname);
-  await signInThroughDevMailbox(b, globex.email, { redirectTo });
+  await signInThroughEmail(b, globex.email, { redirectTo });
   await expect(b).toHaveURL(invitationLink);
   await expect(b.getByRole("heading", { level: 1, name: `${northwind.name} would like to plan joint events with your company` })).toBeVisible();
   await expect(b.getByText(invitationMessage)).toBeVisible();

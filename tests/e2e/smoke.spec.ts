@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, signInThroughDevMailbox } from "./fixtures";
+import { expectNoAxeViolations, signInThroughEmail } from "./fixtures";
 
 test("the home page renders with its styles and scripts, and nothing fails to load", async ({ page }) => {
   const problems: string[] = [];
@@ -47,7 +47,7 @@ test("the home and sign-in pages have no WCAG 2.1 AA violations axe can find", a
 });
 
 test("a new address signs in through the dev mailbox and is asked to create a company", async ({ page }) => {
-  await signInThroughDevMailbox(page, `smoke-${randomBytes(4).toString("hex")}@example.com`);
+  await signInThroughEmail(page, `smoke-${randomBytes(4).toString("hex")}@example.com`);
   await expect(page.getByRole("heading", { name: "You're not part of a company yet" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 });
