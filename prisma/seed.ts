@@ -97,7 +97,7 @@ async function seedDemoPartnership(tx: Tx, acmeId: string, globexId: string) {
     select: { id: true },
   });
   const partnershipId = partnership.id;
-  const timeline: { email: string; kind: string; summary: string; createdAt: Date; eventId?: string }[] = [
+  const timeline: DemoTimeline = [
     { email: "alex@acme.example", kind: "partnership.invited", summary: "Invited a contact at another company to plan joint events together.", createdAt: daysAgo(150) },
     {
       email: "jordan@globex.example",
@@ -167,6 +167,8 @@ async function seedDemoPartnership(tx: Tx, acmeId: string, globexId: string) {
     { email: "jordan@globex.example", kind: "event.confirmed", summary: `“${title}” is confirmed: both companies approved version 1.`, createdAt: daysAgo(124, 1000), eventId: game.id },
   );
 
+  await seedUpcomingVolunteerDay(tx, { partnershipId, acmeId, globexId, actor, timeline });
+
   await tx.partnershipActivity.createMany({
     data: timeline.map((entry) => ({
       partnershipId,
@@ -178,6 +180,94 @@ async function seedDemoPartnership(tx: Tx, acmeId: string, globexId: string) {
       createdAt: entry.createdAt,
     })),
   });
+}
+
+type DemoTimeline = { email: string; kind: string; summary: string; createdAt: Date; eventId?: string }[];
+
+/** The volunteers Globex has already invited to the harbor cleanup: two going, one maybe, one yet to answer. */
+const globexVolunteers = [
+  { name: "Casey Brooks", email: "casey@globex.example", status: "attending", shift: 0 },
+  { name: "Devon Ortiz", email: "devon@globex.example", status: "attending", shift: 0 },
+  { name: "Priya Shah", email: "priya@globex.example", status: "maybe", shift: null },
+  { name: "Tomás Silva", email: "tomas@globex.example", status: "no_answer", shift: null },
+] as const;
+
+/**
+ * A confirmed volunteer day five weeks out, so the invitation, RSVP and check-in pages have
+ * something to show: Acme's list is still to be built, Globex has invited four people already.
+ */
+async function seedUpcomingVolunteerDay(
+  tx: Tx,
+  context: { partnershipId: string; acmeId: string; globexId: string; actor: (email: string) => { userId: string; organizationId: string }; timeline: DemoTimeline },
+) {
+  const { partnershipId, acmeId, globexId, actor, timeline } = context;
+  const now = Date.now();
+  const day = localDatePart(utcToZonedLocal(new Date(now + 36 * DAY_MS), DEMO_TIME_ZONE));
+  const at = (time: string) => zonedLocalToUtc(`${day}T${time}`, DEMO_TIME_ZONE);
+  const title = "Harbor cleanup at Brooklyn Bridge Park";
+  const venue = { venueName: "Brooklyn Bridge Park, Pier 1", venueAddress: "Furman St & Old Fulton St, Brooklyn, NY 11201" };
+  const quotas = [
+    { organizationId: acmeId, seats: 10 },
+    { organizationId: globexId, seats: 10 },
+  ];
+  const shifts = [
+    { role: "Shoreline sweep", startsAt: at("09:00"), endsAt: at("12:00"), capacity: 10, notes: "Gloves and bags provided.", waiverText: "I take part at my own risk and follow the site lead's safety instructions." },
+    { role: "Sorting and recycling", startsAt: at("12:30"), endsAt: at("15:30"), capacity: 10, notes: "", waiverText: null },
+  ];
+  const goingPerShift = [0, 1].map((index) => globexVolunteers.filter((volunteer) => volunteer.status === "attending" && volunteer.shift === index).length);
+  const going = goingPerShift[0]! + goingPerShift[1]!;
+  const cleanup = await tx.event.create({
+    data: {
+      partnershipId,
+      createdByOrgId: globexId,
+      kind: "volunteer_day",
+      title,
+      description: "Two crews clear the shoreline and sort what we find with the park's conservancy team. Lunch between shifts is on Globex.",
+      ...venue,
+      startsAt: at("09:00"),
+      endsAt: at("15:30"),
+      timeZone: DEMO_TIME_ZONE,
+      rsvpDeadline: new Date(now + 29 * DAY_MS),
+      capacity: 20,
+      plusOnesAllowed: false,
+      status: "confirmed",
+      createdAt: new Date(now - 10 * DAY_MS),
+      seatsTaken: going,
+      quotas: { create: quotas.map((quota) => ({ ...quota, seatsTaken: quota.organizationId === globexId ? going : 0 })) },
+      shifts: { create: shifts.map((shift, index) => ({ ...shift, seatsTaken: goingPerShift[index]! })) },
+      questions: { create: [{ position: 0, prompt: "T-shirt size for the crew shirt", kind: "single_choice", options: ["S", "M", "L", "XL"], required: false }] },
+    },
+    select: { id: true, shifts: { select: { id: true }, orderBy: { startsAt: "asc" } } },
+  });
+  const snapshot = materialSnapshot({ startsAt: at("09:00"), endsAt: at("15:30"), timeZone: DEMO_TIME_ZONE, ...venue, onlineUrl: null, capacity: 20, quotas, shifts });
+  for (const email of ["jordan@globex.example", "sam@acme.example"]) {
+    const approver = actor(email);
+    await tx.eventApproval.create({
+      data: { eventId: cleanup.id, organizationId: approver.organizationId, version: 1, approvedById: approver.userId, approvedAt: new Date(now - 8 * DAY_MS), snapshot },
+    });
+  }
+  await tx.eventInvitation.createMany({
+    data: globexVolunteers.map((volunteer) => ({
+      eventId: cleanup.id,
+      organizationId: globexId,
+      email: volunteer.email,
+      name: volunteer.name,
+      team: "Operations",
+      source: "pasted" as const,
+      addedById: actor("riley@globex.example").userId,
+      delivery: "delivered" as const,
+      sentAt: new Date(now - 7 * DAY_MS),
+      status: volunteer.status,
+      respondedAt: volunteer.status === "no_answer" ? null : new Date(now - 6 * DAY_MS),
+      seatsHeld: volunteer.status === "attending" ? 1 : 0,
+      shiftId: volunteer.shift === null ? null : cleanup.shifts[volunteer.shift]!.id,
+      waiverAcceptedAt: volunteer.shift === 0 ? new Date(now - 6 * DAY_MS) : null,
+    })),
+  });
+  timeline.push(
+    { email: "jordan@globex.example", kind: "event.created", summary: `Drafted the volunteer day “${title}”.`, createdAt: new Date(now - 10 * DAY_MS), eventId: cleanup.id },
+    { email: "sam@acme.example", kind: "event.confirmed", summary: `“${title}” is confirmed: both companies approved version 1.`, createdAt: new Date(now - 8 * DAY_MS), eventId: cleanup.id },
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

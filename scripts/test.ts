@@ -71,11 +71,13 @@ async function main(): Promise<number> {
       if (!(await runPhase("build (remix vite:build)", "remix", ["vite:build"], environment))) return 1;
       // A free port, so that runs in several checkouts on one machine do not collide.
       const port = process.env.E2E_PORT ?? String(await findFreePort());
+      const fakeResendPort = process.env.E2E_FAKE_RESEND_PORT ?? String(await findFreePort());
       const report = path.join(reportDirectory, "playwright.json");
       const e2eEnvironment = {
         ...process.env,
         ...testEnvironment(database.url, `http://localhost:${port}`),
         E2E_PORT: port,
+        E2E_FAKE_RESEND_PORT: fakeResendPort,
         CHROMIUM_PATH: chromium,
         PLAYWRIGHT_JSON_OUTPUT_FILE: report,
       };

@@ -5,11 +5,13 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { createApp } from "./app";
 
-/** Requests that got past every middleware into Remix. */
+/** Requests that got past every middleware into Remix, and the Origin each arrived with. */
 const reached: string[] = [];
+const arrivedOrigins: (string | null)[] = [];
 
 async function recordArrival({ request }: ActionFunctionArgs) {
   reached.push(`${request.method} ${new URL(request.url).pathname}`);
+  arrivedOrigins.push(request.headers.get("origin"));
   return new Response("handled", { status: 200 });
 }
 
@@ -86,6 +88,7 @@ afterAll(async () => {
 
 beforeEach(() => {
   reached.length = 0;
+  arrivedOrigins.length = 0;
 });
 
 function post(path: string, headers: Record<string, string> = {}) {
@@ -163,6 +166,14 @@ describe("cross-site request refusal", () => {
     const response = await post("/probe", { origin, "sec-fetch-site": "same-origin" });
     expect(response.status).toBe(200);
     expect(reached).toEqual(["POST /probe"]);
+  });
+
+  test("a form posted from a no-referrer page (Origin: null, but Sec-Fetch-Site: same-origin) goes through", async () => {
+    const response = await post("/probe", { origin: "null", "sec-fetch-site": "same-origin" });
+    expect(response.status).toBe(200);
+    expect(reached).toEqual(["POST /probe"]);
+    // Remix refuses a document POST whose Origin doesn't name the host, "null" included.
+    expect(arrivedOrigins).toEqual([null]);
   });
 
   test("a POST without Origin, as non-browser clients send, goes through", async () => {

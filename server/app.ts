@@ -24,7 +24,7 @@ export function createApp({ build, assets }: AppOptions) {
   app.use(pinoHttp({ logger, autoLogging: { ignore: (request) => request.url?.startsWith("/assets/") ?? false } }));
   app.use(cspNonce);
   app.use(securityHeaders({ development }));
-  app.use(routeHeadersOverrideDefaults(["referrer-policy", "cache-control"]));
+  app.use(routeHeadersOverrideDefaults(["referrer-policy", "cache-control", "content-security-policy", "x-frame-options", "cross-origin-resource-policy"]));
   app.get("/healthz", async (_request, response) => {
     try {
       await db.$queryRaw`SELECT 1`;

@@ -45,6 +45,14 @@ export function sameOriginMutations(options: { exemptPaths: string[] }) {
     if (SAFE_METHODS.has(request.method) || options.exemptPaths.some((path) => request.path.startsWith(path))) return next();
     const origin = request.get("origin");
     const fetchSite = request.get("sec-fetch-site");
+    // The browser's own statement, which no page can forge. It outranks Origin because a form
+    // posted from a page with `Referrer-Policy: no-referrer` (the token pages, which work without
+    // JavaScript) carries `Origin: null`; that null is dropped too, or Remix's own origin check
+    // would refuse the post.
+    if (fetchSite === "same-origin") {
+      if (origin === "null") delete request.headers.origin;
+      return next();
+    }
     // Behind a trusted proxy the browser-facing host is the forwarded one; otherwise that header
     // is client-controlled and ignored.
     const host = (request.app.get("trust proxy") && request.get("x-forwarded-host")) || request.get("host");

@@ -18,10 +18,6 @@ export function checkInListPath(organizationSlug: string, eventId: string, entry
   return entry ? `${path}?${new URLSearchParams({ entry })}` : path;
 }
 
-export function responsesPath(organizationSlug: string, eventId: string): string {
-  return `/o/${organizationSlug}/events/${eventId}/responses`;
-}
-
 export function responsesCsvPath(organizationSlug: string, eventId: string): string {
   return `/o/${organizationSlug}/events/${eventId}/responses.csv`;
 }

@@ -4,9 +4,13 @@ import EventConfirmedEmail, { eventConfirmedSubject } from "#emails/event-confir
 import EventProposedEmail, { eventProposedSubject } from "#emails/event-proposed";
 import type { Prisma } from "~/generated/prisma/client";
 import type { EventStatus } from "~/generated/prisma/enums";
+import { queueCancellationNotices } from "~/notices/cancellation-notices.server";
+import { queueChangeNotices } from "~/notices/change-notices.server";
+import { noticeSettingChanges } from "~/notices/settings";
 import { ROLES, roleCan } from "~/organizations/permissions";
 import { assertPartnershipActive, partnershipOrganizationIds, requirePartnership, type PartnershipAccess } from "~/partnerships/access.server";
 import { recordActivity } from "~/partnerships/activity.server";
+import { assertSeatsStillFit, capacityPlan, lockSeatCounters, promoteAfterCapacityChange } from "~/rsvp/capacity.server";
 import { db, type Tx } from "~/platform/db.server";
 import { queueEmail } from "~/platform/email.server";
 import { env } from "~/platform/env.server";
@@ -42,6 +46,8 @@ export const eventSelect = {
   status: true,
   version: true,
   cancelReason: true,
+  reminderDaysBefore: true,
+  nudgeDaysBefore: true,
   quotas: { select: { organizationId: true, seats: true } },
   questions: { orderBy: { position: "asc" }, select: { id: true, prompt: true, kind: true, options: true, required: true } },
   shifts: {
@@ -124,6 +130,8 @@ function scalarFields(input: EventInput) {
     costEstimateMinor: input.cost?.estimateMinor ?? null,
     costCurrency: input.cost?.currency ?? null,
     initiatorCostPercent: input.cost?.initiatorPercent ?? null,
+    reminderDaysBefore: input.reminderDaysBefore,
+    nudgeDaysBefore: input.nudgeDaysBefore,
   };
 }
 
@@ -237,6 +245,7 @@ export async function updateEvent(
   const organizationIds = partnershipOrganizationIds(access);
   const context = { organizations: organizationsOf(access, scope) };
   return db.$transaction(async (tx) => {
+    await lockSeatCounters(tx, eventId);
     await lockEvent(tx, eventId);
     const event = await loadEvent(tx, eventId);
     // An edit derived from the event (a new date that moves the shifts with it) is computed from
@@ -247,12 +256,16 @@ export async function updateEvent(
 
     const after = materialSnapshot({ ...input, quotas: quotasOfInput(input, organizationIds) });
     const material = materialChanges(materialSnapshot(event), after, context);
-    const details = detailChanges(detailsOf({ ...event, cost: costOf(event) }), detailsOf(input), { before: event.timeZone, after: input.timeZone }, context);
+    const details = [
+      ...detailChanges(detailsOf({ ...event, cost: costOf(event) }), detailsOf(input), { before: event.timeZone, after: input.timeZone }, context),
+      ...noticeSettingChanges(event, input),
+    ];
     if (material.length === 0 && details.length === 0) return { changed: false, needsApprovalAgain: false, status, version: event.version };
 
     const needsApprovalAgain = material.length > 0 && (status === "proposed" || status === "confirmed");
     const version = needsApprovalAgain ? event.version + 1 : event.version;
     const newStatus: EventStatus = needsApprovalAgain ? "proposed" : event.status;
+    await assertSeatsStillFit(tx, eventId, capacityPlan(input, organizationIds, context.organizations));
     await tx.event.update({ where: { id: eventId }, data: { ...scalarFields(input), version, status: newStatus } });
     for (const quota of quotasOfInput(input, organizationIds)) {
       await tx.eventQuota.upsert({
@@ -263,6 +276,7 @@ export async function updateEvent(
     }
     await syncQuestions(tx, event, input.questions);
     await syncShifts(tx, event, input.shifts);
+    await promoteAfterCapacityChange(tx, eventId, organizationIds);
 
     const changed = [...material, ...details];
     const changes: EventChangeRecord = { version, material: material.length > 0, fields: changed };
@@ -292,6 +306,8 @@ const changeNouns: Record<string, string> = {
   plusOnesAllowed: "plus-ones",
   questions: "questions",
   cost: "cost",
+  reminders: "reminders",
+  nudge: "nudge",
 };
 
 /** "the date and time, seats per company and shifts". */
@@ -393,6 +409,7 @@ export async function approveEvent(scope: TenantScope, eventId: string, version:
     const when = formatEventRange(event.startsAt, event.endsAt, event.timeZone);
     if (confirmed) {
       await tx.event.update({ where: { id: eventId }, data: { status: "confirmed" } });
+      await queueChangeNotices(tx, eventId, version);
       await recordActivity(tx, scope, {
         partnershipId: access.partnershipId,
         eventId,
@@ -459,6 +476,7 @@ export async function cancelEvent(scope: TenantScope, eventId: string, reason: s
       summary: `Cancelled “${event.title}”. Reason: ${reason}`,
       changes: { reason, statusBefore: event.status },
     });
+    await queueCancellationNotices(tx, eventId);
     if (!access.otherOrganization) return;
     const name = await actorName(tx, scope);
     for (const to of await plannersOf(tx, access.otherOrganization.id, scope.userId)) {
@@ -521,6 +539,8 @@ export async function duplicateEvent(scope: TenantScope, eventId: string, startD
         costEstimateMinor: source.costEstimateMinor,
         costCurrency: source.costCurrency,
         initiatorCostPercent: source.initiatorCostPercent,
+        reminderDaysBefore: source.reminderDaysBefore,
+        nudgeDaysBefore: source.nudgeDaysBefore,
         quotas: {
           create: organizationIds.map((organizationId) => ({
             organizationId,

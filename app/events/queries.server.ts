@@ -1,5 +1,6 @@
 import type { EventKind } from "~/generated/prisma/enums";
 import { roleCan } from "~/organizations/permissions";
+import { DEFAULT_NUDGE_DAYS, DEFAULT_REMINDER_DAYS, formatReminderDays } from "~/notices/settings";
 import { requirePartnership, type PartnershipAccess } from "~/partnerships/access.server";
 import { db } from "~/platform/db.server";
 import { assertCan, type TenantScope } from "~/platform/tenancy.server";
@@ -191,6 +192,8 @@ export async function getNewEventForm(scope: TenantScope, partnershipId: string,
   const defaults: EventFormDefaults = {
     kind,
     initiatorCostPercent: "50",
+    reminderDays: formatReminderDays(DEFAULT_REMINDER_DAYS),
+    nudgeDaysBefore: String(DEFAULT_NUDGE_DAYS),
     questions: Array.from({ length: blankRowCount(0, MAX_QUESTIONS) }, () => ({ kind: "short_text" as const })),
     shifts: Array.from({ length: blankRowCount(0, MAX_SHIFTS) }, () => ({ day: "1" })),
   };
@@ -256,6 +259,8 @@ export async function getEventForEditing(scope: TenantScope, eventId: string) {
     costEstimate: event.costEstimateMinor !== null && event.costCurrency ? minorToAmountInput(event.costEstimateMinor, event.costCurrency) : "",
     costCurrency: event.costCurrency ?? "",
     initiatorCostPercent: String(event.initiatorCostPercent ?? 50),
+    reminderDays: formatReminderDays(event.reminderDaysBefore),
+    nudgeDaysBefore: String(event.nudgeDaysBefore),
   };
   return {
     event: { id: event.id, title: event.title, status, version: event.version, timeZone },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { EventKind, OutingType, QuestionKind } from "~/generated/prisma/enums";
+import { nudgeDaysField, reminderDaysField } from "~/notices/settings";
 import { CURRENCIES, parseAmountToMinor } from "./money";
 import {
   addDaysToLocalDate,
@@ -147,6 +148,8 @@ export function eventFormSchema(context: EventFormContext) {
         .min(0, { message: "The share can't be below 0%." })
         .max(100, { message: "The share can't be above 100%." })
         .optional(),
+      reminderDays: reminderDaysField,
+      nudgeDaysBefore: nudgeDaysField,
     })
     .superRefine(
       (value, ctx) => {
@@ -304,6 +307,8 @@ export function eventFormSchema(context: EventFormContext) {
           costMinor !== null && value.costCurrency
             ? { estimateMinor: costMinor, currency: value.costCurrency as string, initiatorPercent: value.initiatorCostPercent ?? 50 }
             : null,
+        reminderDaysBefore: value.reminderDays,
+        nudgeDaysBefore: value.nudgeDaysBefore,
       };
     });
 }
@@ -384,4 +389,6 @@ export type EventFormDefaults = {
   costEstimate?: string;
   costCurrency?: string;
   initiatorCostPercent?: string;
+  reminderDays?: string;
+  nudgeDaysBefore?: string;
 };

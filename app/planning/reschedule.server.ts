@@ -34,6 +34,8 @@ export function rescheduledInput(event: LoadedEvent, [initiatorId, partnerId]: [
     questions: event.questions.map(({ id, prompt, kind, options, required }) => ({ id, prompt, kind, options, required })),
     shifts: event.shifts.map((shift) => ({ ...shift, startsAt: moved(shift.startsAt), endsAt: moved(shift.endsAt) })),
     cost: costOf(event),
+    reminderDaysBefore: event.reminderDaysBefore,
+    nudgeDaysBefore: event.nudgeDaysBefore,
   };
 }
 

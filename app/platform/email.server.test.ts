@@ -14,6 +14,7 @@ import {
 } from "./email.server";
 import { jobDefinitions } from "./job-definitions.server";
 import { startJobs, stopJobs } from "./jobs.server";
+import { databasePacer } from "./pacer.server";
 
 const RETRY_AFTER_SECONDS = 42;
 const PROVIDER_TIMEOUT_MS = 1000;
@@ -121,7 +122,7 @@ describe("deliverEmail through Resend", () => {
   it("does not send twice when the process died after Resend accepted the email but before it was recorded", async () => {
     const emailId = await queueTestEmail();
     const diesAfterSending: EmailTransport = {
-      name: "resend",
+      ...resend,
       async send(email, idempotencyKey) {
         await resend.send(email, idempotencyKey);
         throw new Error("the process died before recording the delivery");
@@ -246,3 +247,42 @@ describe("the email.send job", () => {
     }
   });
 });
+
+describe("pacing", () => {
+  it("single emails and batches share one pacer, so together they stay within the provider's rate", async () => {
+    const limited = await startFakeResend({ requestsPerSecond: 2 });
+    try {
+      const pacerName = `test-${uniqueSuffix()}`;
+      const single = createResendTransport("re_test", { baseUrl: limited.url, pacer: databasePacer(pacerName, 2) });
+      const batch = createResendTransport("re_test", { baseUrl: limited.url, pacer: databasePacer(pacerName, 2) });
+      const message = { from: "Rapport <hello@rapport.localhost>", subject: "Hello", html: "<p>Hello</p>", text: "Hello" };
+
+      await Promise.all([
+        ...Array.from({ length: 3 }, (_, index) => single.send({ ...message, to: `single-${index}@example.com` }, `single-${uniqueSuffix()}`)),
+        ...Array.from({ length: 3 }, (_, index) =>
+          batch.sendBatch({ kind: "test", emails: [{ ...message, to: `batch-${index}@example.com`, tags: [{ name: "test", value: String(index) }] }] }, `batch-${uniqueSuffix()}`),
+        ),
+      ]);
+
+      expect(limited.rateLimited).toBe(0);
+      expect(limited.requests.map((request) => request.path).sort()).toEqual(["/emails", "/emails", "/emails", "/emails/batch", "/emails/batch", "/emails/batch"]);
+      const times = limited.requests.map((request) => request.receivedAt.getTime());
+      for (let index = 2; index < times.length; index++) expect(times[index]! - times[index - 2]!).toBeGreaterThanOrEqual(1000);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("a 429 holds every sender back for the provider's retry-after", async () => {
+    const pacerName = `test-${uniqueSuffix()}`;
+    const paced = createResendTransport("re_test", { baseUrl: fake.url, pacer: databasePacer(pacerName, 100) });
+    const message = { from: "Rapport <hello@rapport.localhost>", to: "someone@example.com", subject: "Hello", html: "<p>Hello</p>", text: "Hello" };
+    fake.failNext("rate_limit");
+
+    await expect(paced.send(message, `held-${uniqueSuffix()}`)).rejects.toMatchObject({ retryAfterSeconds: RETRY_AFTER_SECONDS });
+    const [pacer] = await db.$queryRaw<{ seconds: number }[]>`
+      SELECT extract(epoch FROM (next_slot_at - (now() AT TIME ZONE 'UTC')))::float8 AS seconds FROM request_pacers WHERE name = ${pacerName}`;
+    expect(pacer!.seconds).toBeGreaterThan(RETRY_AFTER_SECONDS - 2);
+  });
+});
+

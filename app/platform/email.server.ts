@@ -5,6 +5,7 @@ import { db, type Tx } from "./db.server";
 import { env } from "./env.server";
 import { enqueueDelayedJob, enqueueJob, type JobDefinition } from "./jobs.server";
 import { logger } from "./logger.server";
+import { databasePacer, type RequestPacer } from "./pacer.server";
 
 /** A file sent with the email; `content` is base64. Calendar parts travel this way. */
 export type EmailAttachment = { filename: string; contentType: string; content: string };
@@ -83,9 +84,35 @@ export class EmailRejectedError extends Error {
   override name = "EmailRejectedError";
 }
 
+/**
+ * The provider already accepted a request under this idempotency key, with a different body: an
+ * earlier attempt went out, but what it sent no longer matches what we would send now.
+ */
+export class IdempotencyConflictError extends EmailRejectedError {
+  override name = "IdempotencyConflictError";
+}
+
 type Delivery = { transport: string; providerMessageId: string | null };
 
 export type EmailMessage = { from: string; to: string; subject: string; html: string; text: string; attachments?: EmailAttachment[] };
+
+/** Labels the provider echoes back in its webhooks, so an event can be traced to the row that caused it. */
+export type EmailTag = { name: string; value: string };
+
+/** One email of a batch: batch APIs take no attachments, so calendar parts go as links instead. */
+export type BatchEmailMessage = Omit<EmailMessage, "attachments"> & { tags: EmailTag[] };
+
+export type OutgoingBatch = {
+  /** What the emails are, as `outbound_emails.kind` names it (the dev mailbox lists them by it). */
+  kind: string;
+  emails: BatchEmailMessage[];
+};
+
+/** The provider's id of each email, in the order of the batch's emails; null where there is no provider. */
+type BatchDelivery = { transport: string; providerMessageIds: (string | null)[] };
+
+/** Resend's batch endpoint takes at most this many emails per request. */
+export const MAX_BATCH_EMAILS = 100;
 
 export interface EmailTransport {
   readonly name: string;
@@ -94,29 +121,63 @@ export interface EmailTransport {
    * The idempotency key makes a retry after a crash a no-op at the provider.
    */
   send(email: EmailMessage, idempotencyKey: string): Promise<Delivery>;
+  /**
+   * Sends up to MAX_BATCH_EMAILS emails in one request, all or none, with the same error contract
+   * as `send`. A retry must carry the same emails in the same order for the key to hold.
+   */
+  sendBatch(batch: OutgoingBatch, idempotencyKey: string): Promise<BatchDelivery>;
 }
 
 const PROVIDER_TIMEOUT_MS = 15_000;
 
-export function createResendTransport(apiKey: string, options: { baseUrl?: string; timeoutMs?: number } = {}): EmailTransport {
+type ResendTransportOptions = {
+  baseUrl?: string;
+  timeoutMs?: number;
+  /** Shared by every request this transport makes, single and batch, so together they stay within the provider's rate. */
+  pacer?: RequestPacer;
+};
+
+export function createResendTransport(apiKey: string, options: ResendTransportOptions = {}): EmailTransport {
   const client = new Resend(apiKey, { baseUrl: options.baseUrl });
   const timeoutMs = options.timeoutMs ?? PROVIDER_TIMEOUT_MS;
+  const pacer = options.pacer;
+
+  async function failure(error: ErrorResponse, headers: Record<string, string> | null, signal: AbortSignal): Promise<Error> {
+    // The SDK never throws: a timeout comes back as an error without a status, like a network failure.
+    if (signal.aborted) return new EmailDeliveryError(`Resend did not answer within ${timeoutMs / 1000}s`);
+    const reason = resendFailure(error, headers);
+    // Every process backs off, not only the one that was told to.
+    if (reason instanceof EmailDeliveryError && reason.retryAfterSeconds !== undefined) await pacer?.backOff(reason.retryAfterSeconds);
+    return reason;
+  }
+
   return {
     name: "resend",
     async send(email, idempotencyKey) {
-      const signal = AbortSignal.timeout(timeoutMs);
       const { attachments, ...message } = email;
-      const { data, error, headers } = await client.emails.send(
-        {
-          ...message,
-          attachments: attachments?.map((file) => ({ filename: file.filename, content: file.content, contentType: file.contentType })),
-        },
-        { idempotencyKey, signal },
-      );
+      const payload = {
+        ...message,
+        attachments: attachments?.map((file) => ({ filename: file.filename, content: file.content, contentType: file.contentType })),
+      };
+      await pacer?.waitForTurn();
+      const signal = AbortSignal.timeout(timeoutMs);
+      const { data, error, headers } = await client.emails.send(payload, { idempotencyKey, signal });
       if (!error) return { transport: "resend", providerMessageId: data.id };
-      // The SDK never throws: a timeout comes back as an error without a status, like a network failure.
-      if (signal.aborted) throw new EmailDeliveryError(`Resend did not answer within ${timeoutMs / 1000}s`);
-      throw resendFailure(error, headers);
+      throw await failure(error, headers, signal);
+    },
+    async sendBatch({ emails }, idempotencyKey) {
+      if (emails.length === 0 || emails.length > MAX_BATCH_EMAILS) {
+        throw new RangeError(`A batch holds 1 to ${MAX_BATCH_EMAILS} emails, not ${emails.length}.`);
+      }
+      await pacer?.waitForTurn();
+      const signal = AbortSignal.timeout(timeoutMs);
+      const { data, error, headers } = await client.batch.send(emails, { idempotencyKey, signal });
+      if (error) throw await failure(error, headers, signal);
+      const ids = data.data.map((email) => email.id);
+      if (ids.length !== emails.length) {
+        throw new EmailDeliveryError(`Resend answered a batch of ${emails.length} emails with ${ids.length} ids`);
+      }
+      return { transport: "resend", providerMessageIds: ids };
     },
   };
 }
@@ -125,6 +186,9 @@ function resendFailure(error: ErrorResponse, headers: Record<string, string> | n
   const description = `${error.statusCode ?? "no response"} ${error.name}: ${error.message}`;
   if (error.statusCode === 429) {
     return new EmailDeliveryError(`Resend is rate limiting us (${description})`, retryAfterSeconds(headers));
+  }
+  if (error.name === "invalid_idempotent_request") {
+    return new IdempotencyConflictError(`Resend already accepted a different request under this idempotency key (${description})`);
   }
   // A 409 concurrent_idempotent_requests means an earlier attempt with the same key is still in flight.
   if (error.statusCode === null || error.statusCode >= 500 || error.name === "concurrent_idempotent_requests") {
@@ -139,19 +203,47 @@ function retryAfterSeconds(headers: Record<string, string> | null): number | und
 }
 
 /** Development and demo instances: the email stays in the database and is read at /dev/mail. */
-const devMailboxTransport: EmailTransport = {
+export const devMailboxTransport: EmailTransport = {
   name: "dev-mailbox",
   async send() {
     return { transport: "dev-mailbox", providerMessageId: null };
   },
+  async sendBatch({ kind, emails }, idempotencyKey) {
+    // Batched emails have no outbox row of their own, so the mailbox gets one per email. Ids derived
+    // from the key make a retried batch land on the same rows instead of adding copies.
+    const idPrefix = idempotencyKey.replace(/[^A-Za-z0-9]+/g, "-");
+    const sentAt = new Date();
+    await db.outboundEmail.createMany({
+      data: emails.map((email, index) => ({
+        id: `${idPrefix}-${index}`,
+        kind,
+        to: email.to,
+        from: email.from,
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+        status: "sent" as const,
+        attempts: 1,
+        transport: "dev-mailbox",
+        sentAt,
+      })),
+      skipDuplicates: true,
+    });
+    return { transport: "dev-mailbox", providerMessageIds: emails.map(() => null) };
+  },
 };
+
+/** Resend's limit is per team, so every instance paces its requests through this one row. */
+const RESEND_PACER = "resend";
 
 let transport: EmailTransport | undefined;
 
 export function emailTransport(): EmailTransport {
-  const { EMAIL_DELIVERY, RESEND_API_KEY, RESEND_BASE_URL } = env();
+  const { EMAIL_DELIVERY, RESEND_API_KEY, RESEND_BASE_URL, RESEND_REQUESTS_PER_SECOND } = env();
   transport ??=
-    EMAIL_DELIVERY === "resend" && RESEND_API_KEY ? createResendTransport(RESEND_API_KEY, { baseUrl: RESEND_BASE_URL }) : devMailboxTransport;
+    EMAIL_DELIVERY === "resend" && RESEND_API_KEY
+      ? createResendTransport(RESEND_API_KEY, { baseUrl: RESEND_BASE_URL, pacer: databasePacer(RESEND_PACER, RESEND_REQUESTS_PER_SECOND) })
+      : devMailboxTransport;
   return transport;
 }
 

@@ -1,5 +1,12 @@
+import { dispatchSendJob, sendBatchJob } from "~/invitations/batch-send.server";
+import { pruneProcessedWebhooksJob } from "~/invitations/delivery.server";
+import { invitationImportJob } from "~/invitations/import.server";
+import { eventCancelledNoticesJob } from "~/notices/cancellation-notices.server";
+import { eventChangedNoticesJob } from "~/notices/change-notices.server";
+import { dueNoticesJob } from "~/notices/due-notices.server";
 import { commentDigestJob } from "~/planning/comment-digest.server";
 import { overdueTasksJob } from "~/planning/overdue-tasks.server";
+import { rsvpNoticeJob } from "~/rsvp/notices.server";
 import { sendEmailJob } from "./email.server";
 import type { JobDefinition } from "./jobs.server";
 import { logger } from "./logger.server";
@@ -16,4 +23,4 @@ export const pruneRateLimitsJob: JobDefinition<object> = {
 };
 
 /** Every queue the app uses; web processes create them, worker processes work them. */
-export const jobDefinitions: JobDefinition<object>[] = [sendEmailJob, pruneRateLimitsJob, commentDigestJob, overdueTasksJob];
+export const jobDefinitions: JobDefinition<object>[] = [sendEmailJob, pruneRateLimitsJob, commentDigestJob, overdueTasksJob, dueNoticesJob, eventChangedNoticesJob, eventCancelledNoticesJob, invitationImportJob, dispatchSendJob, sendBatchJob, pruneProcessedWebhooksJob, rsvpNoticeJob];

@@ -35,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const saved = !outcome.changed ? "unchanged" : outcome.needsApprovalAgain ? "reapproval" : "details";
     return redirect(`/o/${scope.organizationSlug}/events/${params.eventId}?saved=${saved}`);
   } catch (error) {
-    if (error instanceof EventRuleError) return data(submission.reply({ formErrors: [error.message] }), { status: 409 });
+    if (error instanceof EventRuleError) return data(submission.reply({ formErrors: [error.message], fieldErrors: error.fieldErrors }), { status: 409 });
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import { env } from "~/platform/env.server";
+import type { RsvpAnswer } from "./answers";
 
 /**
  * RSVP links carry a token instead of a session: most invitees have no account. A token names
@@ -77,8 +78,7 @@ export function verifyRsvpToken(
   return null;
 }
 
-export const RSVP_ANSWERS = ["yes", "no", "maybe"] as const;
-export type RsvpAnswer = (typeof RSVP_ANSWERS)[number];
+export { RSVP_ANSWERS, type RsvpAnswer } from "./answers";
 
 /** The page an emailed button opens: it shows the answer preselected and changes nothing until its form is posted. */
 export function rsvpPath(invitation: RsvpTokenSubject, eventEndsAt: Date, answer?: RsvpAnswer): string {

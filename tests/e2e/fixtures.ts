@@ -88,9 +88,12 @@ function newestMatching(emails: SentEmail[], address: string, subjectIncludes: s
 
 type AxeViolation = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"][number];
 
-/** WCAG 2.1 A and AA, as axe checks them, on the page as it is now. */
+/**
+ * WCAG 2.1 A and AA, as axe checks them, on the page as it is now. Sandboxed frames (the email
+ * preview) are left out: axe cannot run inside a frame that forbids scripts, and waits on it forever.
+ */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).exclude("iframe[sandbox]").analyze();
   expect(violations.map(describeViolation), `accessibility violations on ${page.url()}`).toEqual([]);
 }
 

@@ -46,7 +46,7 @@ test("the home and sign-in pages have no WCAG 2.1 AA violations axe can find", a
   await expectNoAxeViolations(page);
 });
 
-test("a new address signs in through the dev mailbox and is asked to create a company", async ({ page }) => {
+test("a new address signs in from the emailed link and is asked to create a company", async ({ page }) => {
   await signInThroughEmail(page, `smoke-${randomBytes(4).toString("hex")}@example.com`);
   await expect(page.getByRole("heading", { name: "You're not part of a company yet" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();

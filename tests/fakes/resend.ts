@@ -3,8 +3,9 @@ import { realpathSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
+import { Webhook } from "standardwebhooks";
 
-export const FAKE_RESEND_MODES = ["ok", "rate_limit", "server_error", "hang"] as const;
+export const FAKE_RESEND_MODES = ["ok", "rate_limit", "server_error", "hang", "validation_error"] as const;
 export type FakeResendMode = (typeof FAKE_RESEND_MODES)[number];
 
 export interface FakeResendOptions {
@@ -16,6 +17,12 @@ export interface FakeResendOptions {
   requestsPerSecond?: number;
   /** Called for each email as it is accepted; the standalone server uses it to log deliveries. */
   onEmail?: (email: ReceivedEmail) => void;
+  /**
+   * false: forget each email's html and text, and each request's body, once handled. A benchmark
+   * sending 10,000 emails then keeps a small heap, and garbage collection does not stall the clock
+   * the rate limit reads. Default true.
+   */
+  keepContent?: boolean;
 }
 
 export interface EmailTag {
@@ -43,6 +50,7 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders;
   /** The parsed JSON body; the raw text when it is not valid JSON; undefined when empty. */
   body: unknown;
+  /** When the request arrived (its headers), before its body was read: the time the rate limit counts. */
   receivedAt: Date;
   /** null until answered, so a request held by "hang" mode stays null. */
   responseStatus: number | null;
@@ -99,6 +107,7 @@ const RATE_WINDOW_MS = 1000;
 
 export async function startFakeResend(options: FakeResendOptions = {}): Promise<FakeResend> {
   const retryAfterSeconds = options.retryAfterSeconds ?? 1;
+  const keepContent = options.keepContent ?? true;
   const emails: ReceivedEmail[] = [];
   const requests: RecordedRequest[] = [];
   const idempotencyStore = new Map<string, StoredIdempotentRequest>();
@@ -129,16 +138,22 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     rateLimited = 0;
   }
 
-  function admitWithinRateLimit(limit: number): boolean {
-    const now = Date.now();
-    while ((admittedAt[0] ?? now) <= now - RATE_WINDOW_MS) admittedAt.shift();
-    if (admittedAt.length >= limit) return false;
-    admittedAt.push(now);
+  /**
+   * Counts requests by when they arrived, as an API gateway does, not by when their body was read:
+   * a large batch still uploading must not look later than it is.
+   */
+  function admitWithinRateLimit(limit: number, arrivedAt: number): boolean {
+    const windowStart = arrivedAt - RATE_WINDOW_MS;
+    const inWindow = admittedAt.filter((admitted) => admitted > windowStart && admitted <= arrivedAt).length;
+    if (inWindow >= limit) return false;
+    admittedAt.push(arrivedAt);
+    if (admittedAt.length > limit * 4) admittedAt.splice(0, admittedAt.length - limit * 4);
     return true;
   }
 
   function storeEmail(parsed: ParsedEmail, idempotencyKey: string | null): ReceivedEmail {
-    const email: ReceivedEmail = { id: randomUUID(), ...parsed, idempotencyKey, receivedAt: new Date() };
+    const content = keepContent ? {} : { html: null, text: null };
+    const email: ReceivedEmail = { id: randomUUID(), ...parsed, ...content, idempotencyKey, receivedAt: new Date() };
     emails.push(email);
     options.onEmail?.(email);
     return email;
@@ -169,6 +184,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     if (mode === "hang") return "hang";
     if (mode === "rate_limit") return rateLimitError(retryAfterSeconds, "Too many requests (simulated by the fake Resend server).");
     if (mode === "server_error") return errorResponse(500, "internal_server_error", "An unexpected error occurred (simulated by the fake Resend server).");
+    if (mode === "validation_error") return validationError("The `to` field is invalid (simulated by the fake Resend server).");
 
     if (!hasBearerToken(request.headers.authorization)) {
       return errorResponse(401, "missing_api_key", "Missing API key in the authorization header.");
@@ -179,7 +195,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     if (request.method !== "POST") {
       return errorResponse(405, "method_not_allowed", "Method is not allowed for the requested path.");
     }
-    if (options.requestsPerSecond !== undefined && !admitWithinRateLimit(options.requestsPerSecond)) {
+    if (options.requestsPerSecond !== undefined && !admitWithinRateLimit(options.requestsPerSecond, request.receivedAt.getTime())) {
       rateLimited++;
       // The window is one second long, so a slot always frees up within a second.
       return rateLimitError(
@@ -217,6 +233,16 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
 
   function handleControlRequest(method: string, path: string, rawBody: string): ApiResponse {
     if (path === "/_fake/emails" && method === "GET") return { status: 200, body: emails };
+    if (path === "/_fake/requests" && method === "GET") {
+      const summaries = requests.map(({ method: requestMethod, path: requestPath, headers, receivedAt, responseStatus }) => ({
+        method: requestMethod,
+        path: requestPath,
+        idempotencyKey: singleHeader(headers["idempotency-key"]),
+        receivedAt,
+        responseStatus,
+      }));
+      return { status: 200, body: { requests: summaries, deduplicated, rateLimited } };
+    }
     if (path === "/_fake/emails" && method === "DELETE") {
       clear();
       return { status: 204, body: null };
@@ -241,6 +267,7 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? "GET";
     const path = new URL(req.url ?? "/", "http://fake-resend.invalid").pathname;
+    const arrivedAt = new Date();
     const rawBody = await readBody(req);
 
     if (path.startsWith("/_fake/")) {
@@ -254,11 +281,12 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
       path,
       headers: req.headers,
       body: json !== undefined || rawBody === "" ? json : rawBody,
-      receivedAt: new Date(),
+      receivedAt: arrivedAt,
       responseStatus: null,
     };
     requests.push(request);
     const response = handleApiRequest(request, rawBody, json);
+    if (!keepContent) request.body = undefined;
     if (response === "hang") return;
     request.responseStatus = response.status;
     writeResponse(res, response);
@@ -304,6 +332,20 @@ export async function startFakeResend(options: FakeResendOptions = {}): Promise<
     setMode,
     clear,
     close,
+  };
+}
+
+/**
+ * The headers Resend (through Svix) signs a webhook delivery with, for `payload` exactly as it
+ * will be posted. `secret` is the endpoint's signing secret, `whsec_…`.
+ */
+export function signResendWebhook(secret: string, payload: string, options: { id: string; timestamp?: Date }): Record<string, string> {
+  const timestamp = options.timestamp ?? new Date();
+  return {
+    "content-type": "application/json",
+    "svix-id": options.id,
+    "svix-timestamp": String(Math.floor(timestamp.getTime() / 1000)),
+    "svix-signature": new Webhook(secret).sign(options.id, timestamp, payload),
   };
 }
 
@@ -420,13 +462,18 @@ function isExecutedDirectly(): boolean {
 
 async function runStandalone(): Promise<void> {
   const port = Number(process.env.FAKE_RESEND_PORT ?? 3025);
+  const requestsPerSecond = process.env.FAKE_RESEND_REQUESTS_PER_SECOND ? Number(process.env.FAKE_RESEND_REQUESTS_PER_SECOND) : undefined;
+  // A benchmark's 10,000 emails are counted, not read: no log line or stored body for each.
+  const quiet = process.env.FAKE_RESEND_QUIET === "true";
   const fake = await startFakeResend({
     port,
-    onEmail: (email) => console.log(`[fake-resend] ${email.id} "${email.subject}" from ${email.from} to ${email.to.join(", ")}`),
+    requestsPerSecond,
+    keepContent: !quiet,
+    onEmail: quiet ? undefined : (email) => console.log(`[fake-resend] ${email.id} "${email.subject}" from ${email.from} to ${email.to.join(", ")}`),
   });
   console.log(`[fake-resend] listening on ${fake.url}`);
   console.log(`[fake-resend] point the app at it with: RESEND_BASE_URL=${fake.url} RESEND_API_KEY=re_test_fake`);
-  console.log(`[fake-resend] inspect:  curl ${fake.url}/_fake/emails`);
+  console.log(`[fake-resend] inspect:  curl ${fake.url}/_fake/emails  (and /_fake/requests)`);
   console.log(`[fake-resend] clear:    curl -X DELETE ${fake.url}/_fake/emails`);
   console.log(`[fake-resend] failures: curl -X POST ${fake.url}/_fake/mode -d '{"mode":"rate_limit","count":2}'`);
   const stop = () => {

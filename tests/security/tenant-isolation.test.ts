@@ -59,6 +59,9 @@ async function snapshot(organizationId: string, partnershipId: string) {
     db.eventTask.findMany({ ...byEvent, orderBy: { id: "asc" } }),
     db.eventComment.findMany({ ...byEvent, orderBy: { id: "asc" } }),
     db.eventDateOption.findMany({ ...byEvent, include: { votes: true }, orderBy: { id: "asc" } }),
+    db.eventInvitation.findMany({ ...byEvent, include: { notices: true }, orderBy: { id: "asc" } }),
+    db.invitationImport.findMany({ ...byEvent, orderBy: { id: "asc" } }),
+    db.invitationSend.findMany({ ...byEvent, include: { batches: true }, orderBy: { id: "asc" } }),
     db.outboundEmail.count(),
   ]);
   return JSON.stringify(rows);

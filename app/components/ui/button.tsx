@@ -3,7 +3,7 @@ import { forwardRef, type ButtonHTMLAttributes } from "react";
 import { joinClasses } from "./class-names";
 
 export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost";
-export type ButtonSize = "sm" | "md";
+export type ButtonSize = "sm" | "md" | "lg";
 
 type ButtonStyleProps = {
   variant?: ButtonVariant;
@@ -26,6 +26,8 @@ const variantClasses: Record<ButtonVariant, string> = {
 const sizeClasses: Record<ButtonSize, string> = {
   sm: "min-h-8 px-3 py-1.5 text-sm",
   md: "min-h-10 px-4 py-2 text-sm",
+  // A thumb-sized target for pages used standing up, like the check-in list at the door.
+  lg: "min-h-12 px-5 py-3 text-base",
 };
 
 // Disabled buttons keep readable text (slate-600 on slate-100) instead of fading out with opacity.

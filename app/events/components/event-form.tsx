@@ -18,6 +18,7 @@ import { Card, CardBody, CardHeader } from "~/components/ui/card";
 import { ErrorList } from "~/components/ui/error-list";
 import { Field, SelectField, TextareaField } from "~/components/ui/field";
 import type { EventKind } from "~/generated/prisma/enums";
+import { MAX_NOTICE_DAYS, MAX_REMINDERS } from "~/notices/settings";
 import { CURRENCIES } from "../money";
 import { eventFormSchema, MAX_QUESTIONS, MAX_SHIFTS, OUTING_TYPES, QUESTION_KINDS, type EventFormDefaults, type EventInput } from "../schemas";
 import { outingTypeLabels } from "../status";
@@ -185,6 +186,24 @@ export function EventForm({
       {kind === "volunteer_day" ? <ShiftsCard form={form} field={fields.shifts} /> : null}
 
       <QuestionsCard form={form} field={fields.questions} />
+
+      <Card>
+        <CardHeader title="Reminders" description="Emails Rapport sends to invitees for you, at the event's start time of day in its zone." />
+        <CardBody className="grid gap-4 sm:grid-cols-2">
+          <Field
+            label="Remind people who said yes (days before)"
+            description={`Up to ${MAX_REMINDERS}, separated by commas: “7, 1” reminds them a week and a day before. Leave it empty for no reminders.`}
+            inputProps={{ ...getInputProps(fields.reminderDays, { type: "text" }), autoComplete: "off" }}
+            errors={fields.reminderDays.errors}
+          />
+          <Field
+            label="Nudge people who haven't answered (days before)"
+            description="One email asking for an answer, this many days before the RSVP deadline (or the start, without one). 0 turns it off."
+            inputProps={{ ...getInputProps(fields.nudgeDaysBefore, { type: "number" }), min: 0, max: MAX_NOTICE_DAYS, inputMode: "numeric" }}
+            errors={fields.nudgeDaysBefore.errors}
+          />
+        </CardBody>
+      </Card>
 
       <Card>
         <CardHeader title="Cost (optional)" description={`An estimate of the total, and how much of it ${parties.initiatorName} covers. ${parties.partnerName} pays the rest.`} />
