@@ -44,6 +44,17 @@ describe("sending invitations", () => {
     expect(await db.invitationSend.count({ where: { eventId: world.eventId } })).toBe(0);
   });
 
+  test("walk-ins added at the door are never sent an invitation", async () => {
+    const world = await confirmedEventWorld();
+    const [walkIn] = await addInvitees(world, "acme", 1, { delivery: "not_sent", source: "walk_in", status: "attending" });
+    await addInvitees(world, "acme", 1, { delivery: "not_sent" });
+
+    const outcome = await sendInvitations(world.scopes.acmeManager, world.eventId, { when: "now" });
+
+    expect(outcome).toMatchObject({ sent: true, total: 1 });
+    expect(await db.eventInvitation.findUniqueOrThrow({ where: { id: walkIn!.id }, select: { delivery: true, sendId: true } })).toEqual({ delivery: "not_sent", sendId: null });
+  });
+
   test("sending now claims the company's unsent invitees in one send with one start job, skipping removed and suppressed people and the partner's list", async () => {
     const world = await confirmedEventWorld();
     const acme = await addInvitees(world, "acme", 4, { delivery: "not_sent" });

@@ -58,7 +58,7 @@ function resolveScheduledFor(local: string, event: { startsAt: Date; timeZone: s
 
 /**
  * Sends the invitation, now or at a set time, to everyone on the scope's company's list who has not
- * been sent it (and, if asked, to those whose invitation failed). Addresses that bounced or
+ * been sent it (and, if asked, to those whose invitation failed), walk-ins aside. Addresses that bounced or
  * complained before are skipped and marked. In one transaction: the send, its invitations
  * claimed, and the job that starts it; a second click finds nothing left to claim.
  */
@@ -85,7 +85,9 @@ export async function sendInvitations(scope: TenantScope, eventId: string, input
       SET delivery = ${later ? "scheduled" : "queued"}::"InvitationDelivery", send_id = ${send.id}, batch_id = NULL,
           provider_message_id = NULL, sent_at = NULL, delivery_error = NULL, delivery_updated_at = now() AT TIME ZONE 'UTC'
       WHERE event_id = ${eventId} AND organization_id = ${organizationId}
-        AND delivery::text = ANY(${eligible}::text[]) AND revoked_at IS NULL`;
+        AND delivery::text = ANY(${eligible}::text[]) AND revoked_at IS NULL
+        -- Walk-ins were added at the door: there is nothing to invite them to.
+        AND source <> 'walk_in'`;
     if (total === 0) {
       await tx.invitationSend.delete({ where: { id: send.id } });
       return { sent: false, suppressed };
