@@ -9,7 +9,11 @@ import { logger } from "~/platform/logger.server";
 import { cspNonce, routeHeadersOverrideDefaults, sameOriginMutations, securityHeaders } from "./security";
 
 export type AppOptions = {
-  build: () => Promise<ServerBuild>;
+  /**
+   * The server build: loaded once in production; in development a function, so every request sees
+   * Vite's latest. (Given a function, Remix rebuilds its route tables on every request.)
+   */
+  build: ServerBuild | (() => Promise<ServerBuild>);
   /** Vite's dev middleware, or the static files of a production build. */
   assets: express.RequestHandler[];
 };

@@ -12,7 +12,7 @@ try {
   // set DATABASE_URL so that any number of stateless instances share one PostgreSQL.
   const booted = await boot({ allowEmbeddedDatabase: true });
   const app = createApp({
-    build: () => import(BUILD_PATH) as Promise<ServerBuild>,
+    build: (await import(BUILD_PATH)) as ServerBuild,
     assets: [
       express.static("build/client/assets", { immutable: true, maxAge: "1y", index: false }),
       express.static("build/client", { maxAge: "1h", index: false }),
