@@ -4,12 +4,12 @@ import { Alert } from "~/components/ui/alert";
 import { Badge, type BadgeTone } from "~/components/ui/badge";
 import { ButtonLink } from "~/components/ui/button";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
+import { Figures, formatCount } from "~/components/ui/figures";
 import type { InvitationImportView } from "../import.server";
 import { suppressionLabels } from "../labels";
 
 // A fixed zone keeps the server-rendered text identical to the hydrated text; it says which.
 const instantFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const formatCount = (count: number) => count.toLocaleString("en-US");
 
 const statusLabels = {
   pending: { label: "Waiting to start", tone: "neutral" },
@@ -122,14 +122,7 @@ export function ImportResult({ entry, listPath }: { entry: InvitationImportView;
   ];
   return (
     <div className="space-y-6">
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        {figures.map((figure) => (
-          <div key={figure.label} className="rounded-lg border border-slate-200 px-3 py-2">
-            <dt className="text-sm text-slate-700">{figure.label}</dt>
-            <dd className="text-xl font-semibold text-slate-900">{formatCount(figure.value)}</dd>
-          </div>
-        ))}
-      </dl>
+      <Figures figures={figures} />
       {entry.rejectedCount > 0 ? (
         <section aria-labelledby="rejected-heading" className="space-y-2">
           <h2 id="rejected-heading" className="text-base font-semibold text-slate-900">

@@ -1,4 +1,5 @@
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
+import { Figures } from "~/components/ui/figures";
 import type { Pagination, StatusCounts } from "../list.server";
 import { PageLinks } from "./list-table";
 
@@ -27,14 +28,7 @@ export function PartnerListCard({ companyName, counts, names, pagination, pageHr
         description={`Who ${companyName} has invited, by name. Their addresses and answers stay with them, as yours stay with you.`}
       />
       <CardBody className="space-y-4">
-        <dl className="grid grid-cols-3 gap-3 sm:grid-cols-6">
-          {figures.map((figure) => (
-            <div key={figure.label}>
-              <dt className="text-sm text-slate-700">{figure.label}</dt>
-              <dd className="text-lg font-semibold text-slate-900">{figure.value.toLocaleString("en-US")}</dd>
-            </div>
-          ))}
-        </dl>
+        <Figures figures={figures} />
         {names.length === 0 ? (
           <p className="text-sm text-slate-700">{companyName} hasn't invited anyone yet. Their names appear here as they add people to their list.</p>
         ) : (

@@ -1,9 +1,9 @@
 import { Alert } from "~/components/ui/alert";
 import { ButtonLink } from "~/components/ui/button";
 import { Card, CardBody, CardHeader } from "~/components/ui/card";
+import { Figures, formatCount } from "~/components/ui/figures";
 import type { ListCounts } from "../list.server";
 
-const formatCount = (count: number) => count.toLocaleString("en-US");
 
 type ListSummaryProps = {
   companyName: string;
@@ -37,14 +37,7 @@ export function ListSummary({ companyName, counts, sendPath, sendingClosedReason
       />
       <CardBody className="space-y-4">
         {sendingClosedReason ? <Alert tone="info">{sendingClosedReason}</Alert> : null}
-        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-          {figures.map((figure) => (
-            <div key={figure.label} className="rounded-lg border border-slate-200 px-3 py-2">
-              <dt className="text-sm text-slate-700">{figure.label}</dt>
-              <dd className="text-xl font-semibold text-slate-900">{formatCount(figure.value)}</dd>
-            </div>
-          ))}
-        </dl>
+        <Figures figures={figures} />
         {counts.flagged > 0 ? (
           <Alert tone="warning">
             {formatCount(counts.flagged)} {counts.flagged === 1 ? "address has" : "addresses have"} bounced or complained before. They stay on your list, marked below,
