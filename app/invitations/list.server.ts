@@ -8,6 +8,7 @@ import { releaseSeatsAndPromote } from "~/rsvp/seats.server";
 import type { RejectedRow } from "./csv";
 import { assertInviteListOpen, InviteListError, inviteListClosedReason, sendingClosedReason } from "./list-rules";
 import { INVITEES_PER_PAGE, normalizeEmail } from "./schemas";
+import { readyToSendCondition } from "./suppressions.server";
 
 export type InviteListCompany = { id: string; name: string };
 
@@ -310,7 +311,7 @@ async function countOwnList(event: InviteListEvent): Promise<ListCounts> {
   const [counts] = await db.$queryRaw<ListCounts[]>`
     SELECT
       count(*)::int AS "onList",
-      count(*) FILTER (WHERE invitation.delivery = 'not_sent' AND invitation.source <> 'walk_in' AND suppression.email IS NULL)::int AS "readyToSend",
+      count(*) FILTER (WHERE ${readyToSendCondition})::int AS "readyToSend",
       count(*) FILTER (WHERE invitation.sent_at IS NOT NULL)::int AS "sent",
       count(*) FILTER (WHERE suppression.email IS NOT NULL)::int AS "flagged",
       count(*) FILTER (WHERE invitation.status = 'attending')::int AS "attending",

@@ -6,6 +6,7 @@ import { db } from "~/platform/db.server";
 import type { TenantScope } from "~/platform/tenancy.server";
 import { previewInvitation } from "./preview.server";
 import { DELIVERY_ROWS_PER_PAGE } from "./send-schemas";
+import { readyToSendCondition } from "./suppressions.server";
 import { loadSendEvent } from "./send.server";
 
 /** Invitations whose email has not left yet. */
@@ -33,7 +34,7 @@ export async function getSendPage(scope: TenantScope, eventId: string, previewIn
   const event = await loadSendEvent(scope, eventId);
   const [counts] = await db.$queryRaw<{ ready: number; blocked: number; failed: number; waiting: number; sent: number }[]>`
     SELECT
-      count(*) FILTER (WHERE invitation.delivery = 'not_sent' AND invitation.source <> 'walk_in' AND suppression.email IS NULL)::int AS ready,
+      count(*) FILTER (WHERE ${readyToSendCondition})::int AS ready,
       count(*) FILTER (WHERE invitation.delivery IN ('not_sent', 'failed', 'suppressed') AND suppression.email IS NOT NULL)::int AS blocked,
       count(*) FILTER (WHERE invitation.delivery = 'failed' AND suppression.email IS NULL)::int AS failed,
       count(*) FILTER (WHERE invitation.delivery IN ('scheduled', 'queued'))::int AS waiting,

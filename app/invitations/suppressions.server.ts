@@ -1,14 +1,19 @@
+import { Prisma } from "~/generated/prisma/client";
 import type { SuppressionReason } from "~/generated/prisma/enums";
 import type { Tx } from "~/platform/db.server";
+import { normalizeEmail } from "./schemas";
 
 /**
  * Addresses that bounced or complained. Sending to them again hurts the sender's reputation with
  * every mailbox provider, so later sends skip them; invite lists flag them.
  */
 
-export function normalizeAddress(email: string): string {
-  return email.trim().toLowerCase();
-}
+/**
+ * Invitations the next send would take, for queries over `event_invitations AS invitation` joined
+ * to `email_suppressions AS suppression`: never sent, to an address that may receive mail, and not
+ * walk-ins, who were added at the door and have nothing to be invited to.
+ */
+export const readyToSendCondition = Prisma.sql`invitation.delivery = 'not_sent' AND invitation.source <> 'walk_in' AND suppression.email IS NULL`;
 
 /**
  * Records that an address must not be emailed again. A complaint outranks a bounce: it is the
@@ -17,7 +22,7 @@ export function normalizeAddress(email: string): string {
 export async function suppressAddress(tx: Tx, email: string, reason: SuppressionReason, detail: string): Promise<void> {
   await tx.$executeRaw`
     INSERT INTO email_suppressions (email, reason, detail)
-    VALUES (${normalizeAddress(email)}, ${reason}::"SuppressionReason", ${detail})
+    VALUES (${normalizeEmail(email)}, ${reason}::"SuppressionReason", ${detail})
     ON CONFLICT (email) DO UPDATE SET reason = EXCLUDED.reason, detail = EXCLUDED.detail
     WHERE email_suppressions.reason = 'bounced' AND EXCLUDED.reason = 'complained'`;
 }
